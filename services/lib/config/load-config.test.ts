@@ -1,0 +1,72 @@
+import { expect } from "chai";
+import { ConfigError, loadConfig } from "./load-config";
+import { ENV_VARS } from "./env-spec";
+import { renderEnvFile, generateSecrets } from "./env-file";
+import fs from "node:fs";
+import path from "node:path";
+
+describe("config", () => {
+  it("applies the seed guide's defaults and picks the embedded database with no server named", () => {
+    const c = loadConfig({}, { cwd: "/srv/nps" });
+    expect(c.database).to.deep.equal({ kind: "embedded", dataDir: "/srv/nps/.nps/pgdata" });
+    expect(c.redis).to.deep.equal({ kind: "memory" });
+    expect(c.api.port).to.equal(8000);
+    expect(c.api.corsOrigins).to.deep.equal(["http://localhost:5173", "http://localhost:3000"]);
+    expect(c.oracle).to.deep.equal({ grpcHost: "oracle-service", grpcPort: 50052, metricsPort: 9090 });
+    expect(c.scheduler).to.deep.equal({ enabled: true, hourUtc: 0, minute: 5 });
+    expect(c.log).to.deep.equal({ level: "info", format: "json" });
+    expect(c.production).to.equal(false);
+  });
+
+  it("lets DATABASE_URL and REDIS_URL win over the parts, and PORT over API_PORT", () => {
+    const c = loadConfig({
+      DATABASE_URL: "postgres://a:b@db:5432/x",
+      POSTGRES_HOST: "other",
+      REDIS_URL: "redis://cache:6380",
+      REDIS_HOST: "other",
+      PORT: "9999",
+      API_PORT: "8001",
+    });
+    expect(c.database).to.deep.equal({ kind: "postgres", url: "postgres://a:b@db:5432/x", source: "DATABASE_URL" });
+    expect(c.redis).to.deep.equal({ kind: "redis", url: "redis://cache:6380", source: "REDIS_URL" });
+    expect(c.api.port).to.equal(9999);
+  });
+
+  it("builds the database URL from the parts, escaping the password", () => {
+    const c = loadConfig({ POSTGRES_HOST: "db", POSTGRES_PASSWORD: "p@ss/word", POSTGRES_DB: "nps" });
+    expect(c.database.kind).to.equal("postgres");
+    if (c.database.kind !== "postgres") return;
+    const u = new URL(c.database.url);
+    expect(decodeURIComponent(u.password)).to.equal("p@ss/word");
+    expect(u.hostname).to.equal("db");
+    expect(u.pathname).to.equal("/nps");
+  });
+
+  it("names every bad value in one error", () => {
+    let err: unknown;
+    try {
+      loadConfig({ API_PORT: "eighty", LOG_LEVEL: "loud", ENCRYPTION_ENABLED: "maybe", DATABASE_URL: "mysql://x" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).to.be.instanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join("\n");
+    for (const name of ["API_PORT", "LOG_LEVEL", "ENCRYPTION_ENABLED", "DATABASE_URL"]) expect(problems).to.contain(name);
+  });
+
+  it("refuses empty and changeme secrets in production, for the secrets the service uses", () => {
+    const base = { NODE_ENV: "production", POSTGRES_HOST: "db" };
+    expect(() => loadConfig(base, { service: "api" })).to.throw(ConfigError, /API_SECRET_KEY.*changeme[\s\S]*POSTGRES_PASSWORD[\s\S]*NPS_ENCRYPTION_KEY/);
+    // The oracle holds no secrets of its own, so it starts.
+    expect(loadConfig(base, { service: "oracle" }).production).to.equal(true);
+    const good = { ...base, ...generateSecrets() };
+    expect(loadConfig(good, { service: "api" }).production).to.equal(true);
+    expect(() => loadConfig({ RAILWAY_ENVIRONMENT: "production", ...generateSecrets(), API_SECRET_KEY: "x-changeme-x" }, { service: "api" })).to.throw(/API_SECRET_KEY/);
+  });
+
+  it("keeps .env.example in step with the variable list", () => {
+    const committed = fs.readFileSync(path.join(__dirname, "..", "..", "..", ".env.example"), "utf8");
+    expect(committed).to.equal(renderEnvFile({}, "NPS environment example: copy to .env, or run `nps env init`"));
+    for (const v of ENV_VARS) expect(committed).to.contain(`${v.name}=`);
+  });
+});

@@ -1,0 +1,336 @@
+import path from "node:path";
+import { z } from "zod";
+import { ENV_VARS, type EnvName } from "./env-spec";
+import type { ServiceName } from "../service-names";
+
+/**
+ * Parses the environment once, at start. A bad or missing value stops the service with one
+ * message that names every problem; in production a secret the service uses that is empty or
+ * still "changeme" stops it too.
+ */
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+export type DatabaseTarget =
+  | { kind: "embedded"; dataDir: string }
+  | { kind: "postgres"; url: string; source: "DATABASE_URL" | "POSTGRES_HOST" };
+
+export type RedisTarget = { kind: "memory" } | { kind: "redis"; url: string; source: "REDIS_URL" | "REDIS_HOST" };
+
+export interface Config {
+  readonly production: boolean;
+  readonly nodeEnv: string;
+  readonly debug: boolean;
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+  readonly redis: RedisTarget;
+  readonly migrateOnStart: boolean;
+  readonly api: {
+    readonly host: string;
+    readonly port: number;
+    readonly secretKey: string;
+    readonly corsOrigins: readonly string[];
+    readonly jwtAlgorithm: "HS256" | "HS384" | "HS512";
+    readonly jwtExpireMinutes: number;
+    readonly swaggerEnabled: boolean;
+    readonly forceHttps: boolean;
+    readonly productionDomain: string;
+  };
+  readonly oracle: { readonly grpcHost: string; readonly grpcPort: number; readonly metricsPort: number };
+  readonly telegram: {
+    readonly botToken: string;
+    readonly chatId: string;
+    readonly adminChatId: string;
+    readonly enabled: boolean;
+    readonly notifyError: boolean;
+    readonly notifyDaily: boolean;
+    readonly botApiUrl: string;
+    readonly serviceKey: string;
+    readonly rateLimitPerMinute: number;
+    readonly frontendUrl: string;
+    readonly apiRoot: string;
+  };
+  readonly encryption: {
+    readonly enabled: boolean;
+    readonly key: string;
+    readonly salt: string;
+    readonly previousKey: string;
+    readonly previousSalt: string;
+  };
+  readonly scheduler: { readonly enabled: boolean; readonly hourUtc: number; readonly minute: number };
+  readonly ai: {
+    readonly apiKey: string;
+    readonly baseUrl: string | undefined;
+    readonly model: string;
+    readonly timeoutMs: number;
+    readonly maxTokens: number;
+    readonly cacheTtlSeconds: number;
+  };
+  readonly log: { readonly level: LogLevel; readonly format: "json" | "text" };
+  readonly admin: { readonly username: string; readonly password: string };
+  readonly backupDir: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+const TRUE = new Set(["true", "1", "yes", "on"]);
+const FALSE = new Set(["false", "0", "no", "off"]);
+
+const bool = z.string().transform((s, ctx) => {
+  const v = s.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  ctx.addIssue({ code: "custom", message: `expected true or false, got "${s}"` });
+  return z.NEVER;
+});
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, "expected a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const port = int(0, 65535);
+const str = z.string();
+const optionalStr = z.string().optional();
+
+const LOG_LEVELS: Record<string, LogLevel> = {
+  debug: "debug",
+  info: "info",
+  warning: "warn",
+  warn: "warn",
+  error: "error",
+  critical: "error",
+};
+
+const logLevel = z.string().transform((s, ctx) => {
+  const v = LOG_LEVELS[s.trim().toLowerCase()];
+  if (v) return v;
+  ctx.addIssue({ code: "custom", message: `expected DEBUG, INFO, WARNING or ERROR, got "${s}"` });
+  return z.NEVER;
+});
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine((s) => {
+    try {
+      return protocols.includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, `expected a URL (${protocols.join(" or ")})`);
+
+/** The shape of the raw environment after defaults: one schema entry per variable that is parsed. */
+const schema = z.object({
+  POSTGRES_HOST: optionalStr,
+  POSTGRES_PORT: port,
+  POSTGRES_DB: str.min(1),
+  POSTGRES_USER: str.min(1),
+  POSTGRES_PASSWORD: str,
+  DATABASE_URL: url(["postgres:", "postgresql:"]).optional(),
+  REDIS_HOST: optionalStr,
+  REDIS_PORT: port,
+  REDIS_URL: url(["redis:", "rediss:"]).optional(),
+  API_HOST: str.min(1),
+  API_PORT: port,
+  PORT: port.optional(),
+  API_SECRET_KEY: str,
+  API_CORS_ORIGINS: str,
+  JWT_ALGORITHM: z.enum(["HS256", "HS384", "HS512"], { message: "expected HS256, HS384 or HS512" }),
+  JWT_EXPIRE_MINUTES: int(1, 60 * 24 * 365),
+  ORACLE_GRPC_HOST: str.min(1),
+  ORACLE_GRPC_PORT: port,
+  ORACLE_METRICS_PORT: port,
+  NPS_BOT_TOKEN: str,
+  NPS_CHAT_ID: str.regex(/^(-?\d+)?$/, "expected a numeric chat id"),
+  NPS_ADMIN_CHAT_ID: str.regex(/^(-?\d+)?$/, "expected a numeric chat id"),
+  TELEGRAM_ENABLED: bool,
+  TELEGRAM_NOTIFY_BALANCE: bool,
+  TELEGRAM_NOTIFY_ERROR: bool,
+  TELEGRAM_NOTIFY_DAILY: bool,
+  TELEGRAM_BOT_API_URL: url(["http:", "https:"]),
+  TELEGRAM_BOT_SERVICE_KEY: str,
+  TELEGRAM_RATE_LIMIT: int(1, 10_000),
+  TELEGRAM_FRONTEND_URL: url(["http:", "https:"]),
+  TELEGRAM_API_ROOT: url(["http:", "https:"]),
+  ENCRYPTION_ENABLED: bool,
+  NPS_ENCRYPTION_KEY: str,
+  NPS_ENCRYPTION_SALT: str,
+  NPS_PREVIOUS_ENCRYPTION_KEY: str,
+  NPS_PREVIOUS_ENCRYPTION_SALT: str,
+  NPS_DAILY_SCHEDULER_ENABLED: bool,
+  NPS_DAILY_SCHEDULER_HOUR: int(0, 23),
+  NPS_DAILY_SCHEDULER_MINUTE: int(0, 59),
+  ANTHROPIC_API_KEY: str,
+  ANTHROPIC_BASE_URL: url(["http:", "https:"]).optional(),
+  NPS_AI_MODEL: str.min(1),
+  NPS_AI_TIMEOUT: int(1, 600),
+  NPS_AI_MAX_TOKENS: int(1, 64_000),
+  NPS_AI_CACHE_TTL: int(0, 7 * 24 * 3600),
+  LOG_LEVEL: logLevel,
+  LOG_FORMAT: z.enum(["json", "text"], { message: "expected json or text" }),
+  NODE_ENV: str,
+  RAILWAY_ENVIRONMENT: optionalStr,
+  PRODUCTION_DOMAIN: str,
+  FORCE_HTTPS: bool,
+  SWAGGER_ENABLED: bool,
+  DEBUG: bool,
+  NPS_DATA_DIR: str.min(1),
+  NPS_ADMIN_USERNAME: str.regex(/^[A-Za-z0-9_.-]{3,100}$/, "3 to 100 letters, digits, _ . -"),
+  NPS_ADMIN_PASSWORD: str,
+  NPS_MIGRATE_ON_START: bool,
+  BACKUP_DIR: str.min(1),
+} satisfies Partial<Record<EnvName, z.ZodType>>);
+
+/** The raw environment with the spec's defaults filled in; empty strings count as unset for optional values. */
+function withDefaults(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const spec of ENV_VARS) {
+    const raw = env[spec.name];
+    const given = raw !== undefined && !(raw === "" && !("default" in spec && spec.default === ""));
+    out[spec.name] = given ? raw : "default" in spec ? spec.default : undefined;
+  }
+  return out;
+}
+
+/** Which secrets each service depends on; the production check refuses placeholders only where they matter. */
+function secretsUsedBy(service: ServiceName | "all", raw: z.infer<typeof schema>): EnvName[] {
+  const db: EnvName[] = raw.DATABASE_URL ? [] : raw.POSTGRES_HOST ? ["POSTGRES_PASSWORD"] : [];
+  const enc: EnvName[] = raw.ENCRYPTION_ENABLED ? ["NPS_ENCRYPTION_KEY", "NPS_ENCRYPTION_SALT"] : [];
+  const bot: EnvName[] = raw.TELEGRAM_ENABLED ? ["NPS_BOT_TOKEN", "TELEGRAM_BOT_SERVICE_KEY"] : [];
+  switch (service) {
+    case "api":
+      return ["API_SECRET_KEY", ...db, ...enc];
+    case "oracle":
+      return [];
+    case "telegram-bot":
+      return bot;
+    case "alerter":
+      return raw.TELEGRAM_ENABLED ? ["NPS_BOT_TOKEN"] : [];
+    case "scheduler":
+      return [...db, ...enc];
+    case "backup":
+      return db;
+    case "all":
+      return ["API_SECRET_KEY", ...db, ...enc];
+  }
+}
+
+export function isProductionEnv(env: NodeJS.ProcessEnv): boolean {
+  return env.NODE_ENV === "production" || env.RAILWAY_ENVIRONMENT === "production";
+}
+
+export interface LoadOptions {
+  /** The service being started; decides which secrets the production check insists on. */
+  readonly service?: ServiceName | "all";
+  /** Directory relative paths (NPS_DATA_DIR, BACKUP_DIR) resolve against. */
+  readonly cwd?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
+  const parsed = schema.safeParse(withDefaults(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new ConfigError(problems);
+  }
+  const raw = parsed.data;
+  const production = isProductionEnv(env);
+  const problems: string[] = [];
+
+  if (production) {
+    for (const name of secretsUsedBy(options.service ?? "all", raw)) {
+      const value = raw[name as keyof typeof raw];
+      if (typeof value !== "string" || value.trim() === "") problems.push(`${name}: must be set in production`);
+      else if (value.toLowerCase().includes("changeme")) problems.push(`${name}: still a "changeme" placeholder; generate a real secret (nps env init)`);
+    }
+    if (raw.DEBUG) problems.push("DEBUG: must be false in production");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const cwd = options.cwd ?? process.cwd();
+  const dataDir = path.resolve(cwd, raw.NPS_DATA_DIR);
+
+  return {
+    production,
+    nodeEnv: raw.NODE_ENV,
+    debug: raw.DEBUG,
+    dataDir,
+    database: databaseTarget(raw, dataDir),
+    redis: redisTarget(raw),
+    migrateOnStart: raw.NPS_MIGRATE_ON_START,
+    api: {
+      host: raw.API_HOST,
+      port: raw.PORT ?? raw.API_PORT,
+      secretKey: raw.API_SECRET_KEY,
+      corsOrigins: raw.API_CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+      jwtAlgorithm: raw.JWT_ALGORITHM,
+      jwtExpireMinutes: raw.JWT_EXPIRE_MINUTES,
+      swaggerEnabled: raw.SWAGGER_ENABLED,
+      forceHttps: raw.FORCE_HTTPS,
+      productionDomain: raw.PRODUCTION_DOMAIN,
+    },
+    oracle: { grpcHost: raw.ORACLE_GRPC_HOST, grpcPort: raw.ORACLE_GRPC_PORT, metricsPort: raw.ORACLE_METRICS_PORT },
+    telegram: {
+      botToken: raw.NPS_BOT_TOKEN,
+      chatId: raw.NPS_CHAT_ID,
+      adminChatId: raw.NPS_ADMIN_CHAT_ID || raw.NPS_CHAT_ID,
+      enabled: raw.TELEGRAM_ENABLED,
+      notifyError: raw.TELEGRAM_NOTIFY_ERROR,
+      notifyDaily: raw.TELEGRAM_NOTIFY_DAILY,
+      botApiUrl: raw.TELEGRAM_BOT_API_URL,
+      serviceKey: raw.TELEGRAM_BOT_SERVICE_KEY,
+      rateLimitPerMinute: raw.TELEGRAM_RATE_LIMIT,
+      frontendUrl: raw.TELEGRAM_FRONTEND_URL,
+      apiRoot: raw.TELEGRAM_API_ROOT,
+    },
+    encryption: {
+      enabled: raw.ENCRYPTION_ENABLED,
+      key: raw.NPS_ENCRYPTION_KEY,
+      salt: raw.NPS_ENCRYPTION_SALT,
+      previousKey: raw.NPS_PREVIOUS_ENCRYPTION_KEY,
+      previousSalt: raw.NPS_PREVIOUS_ENCRYPTION_SALT,
+    },
+    scheduler: {
+      enabled: raw.NPS_DAILY_SCHEDULER_ENABLED,
+      hourUtc: raw.NPS_DAILY_SCHEDULER_HOUR,
+      minute: raw.NPS_DAILY_SCHEDULER_MINUTE,
+    },
+    ai: {
+      apiKey: raw.ANTHROPIC_API_KEY,
+      baseUrl: raw.ANTHROPIC_BASE_URL,
+      model: raw.NPS_AI_MODEL,
+      timeoutMs: raw.NPS_AI_TIMEOUT * 1000,
+      maxTokens: raw.NPS_AI_MAX_TOKENS,
+      cacheTtlSeconds: raw.NPS_AI_CACHE_TTL,
+    },
+    log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT },
+    admin: { username: raw.NPS_ADMIN_USERNAME, password: raw.NPS_ADMIN_PASSWORD },
+    backupDir: path.resolve(cwd, raw.BACKUP_DIR),
+  };
+}
+
+function databaseTarget(raw: z.infer<typeof schema>, dataDir: string): DatabaseTarget {
+  if (raw.DATABASE_URL) return { kind: "postgres", url: raw.DATABASE_URL, source: "DATABASE_URL" };
+  if (raw.POSTGRES_HOST) {
+    const u = new URL("postgresql://localhost");
+    u.hostname = raw.POSTGRES_HOST;
+    u.port = String(raw.POSTGRES_PORT);
+    u.username = raw.POSTGRES_USER;
+    u.password = raw.POSTGRES_PASSWORD;
+    u.pathname = `/${raw.POSTGRES_DB}`;
+    return { kind: "postgres", url: u.toString(), source: "POSTGRES_HOST" };
+  }
+  return { kind: "embedded", dataDir: path.join(dataDir, "pgdata") };
+}
+
+function redisTarget(raw: z.infer<typeof schema>): RedisTarget {
+  if (raw.REDIS_URL) return { kind: "redis", url: raw.REDIS_URL, source: "REDIS_URL" };
+  if (raw.REDIS_HOST) return { kind: "redis", url: `redis://${raw.REDIS_HOST}:${raw.REDIS_PORT}`, source: "REDIS_HOST" };
+  return { kind: "memory" };
+}

@@ -1,0 +1,36 @@
+import pino, { type Logger } from "pino";
+import pretty from "pino-pretty";
+import type { Config } from "./config/load-config";
+import { SECRET_ENV_NAMES } from "./config/env-spec";
+
+export type { Logger } from "pino";
+
+/** Keys that never reach a log line, whatever object they sit in. */
+const REDACT = [
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "req.headers.authorization",
+  "req.headers.cookie",
+  "*.secret",
+  "*.api_key",
+  ...SECRET_ENV_NAMES.map((n) => `*.${n}`),
+];
+
+/**
+ * JSON lines on stdout by default (LOG_FORMAT=json), human-readable lines with LOG_FORMAT=text.
+ * Every line carries the service name.
+ */
+export function createLogger(log: Config["log"], service: string): Logger {
+  const options = { level: log.level, base: { service }, redact: { paths: REDACT, censor: "[redacted]" } };
+  if (log.format === "text") {
+    return pino(options, pretty({ sync: true, colorize: false, translateTime: "SYS:standard", ignore: "pid,hostname" }));
+  }
+  return pino(options);
+}
+
+/** A logger that writes nothing: for tests and library calls that were given none. */
+export const silentLogger: Logger = pino({ level: "silent" });

@@ -1,0 +1,48 @@
+/**
+ * Every Prometheus metric name NPS exports, declared once. The services define their metrics
+ * with these names; the alert rules and Grafana dashboards (infra/render) import the same
+ * constants, so renaming a metric breaks a test instead of silently emptying a panel.
+ */
+export const METRICS = {
+  /** Oracle gRPC service, scraped on :9090. */
+  oracle: {
+    /** counter; labels: method, code (gRPC status name) */
+    grpcCalls: "nps_oracle_grpc_calls_total",
+    /** histogram (seconds); labels: method */
+    grpcDuration: "nps_oracle_grpc_call_duration_seconds",
+    /** gauge */
+    grpcInFlight: "nps_oracle_grpc_in_flight_calls",
+    /** counter; labels: type (time, daily, name, question, multi, timing, stamp) */
+    readings: "nps_oracle_readings_total",
+    /** counter; labels: outcome (generated, cached, fallback) */
+    aiInterpretations: "nps_oracle_ai_interpretations_total",
+  },
+  /** Express API, scraped on :8000/metrics. */
+  api: {
+    /** counter; labels: method, route, status */
+    httpRequests: "nps_api_http_requests_total",
+    /** histogram (seconds); labels: method, route, status */
+    httpDuration: "nps_api_http_request_duration_seconds",
+    /** counter; labels: result (hit, miss) */
+    cacheLookups: "nps_api_cache_lookups_total",
+    /** gauge, 1 for the mode in use; labels: mode (grpc, direct_mode) */
+    oracleMode: "nps_api_oracle_mode",
+    /** gauges; labels: state (total, idle, waiting) */
+    dbPoolConnections: "nps_api_db_pool_connections",
+    /** counter; labels: type */
+    readingsStored: "nps_api_readings_stored_total",
+    /** gauge: 1 when the database answers, 0 when not */
+    databaseUp: "nps_api_database_up",
+    /** gauge: 1 when Redis answers, 0 when running on the in-memory fallback */
+    redisUp: "nps_api_redis_up",
+  },
+  /** Backups, scraped from the backup service. */
+  backup: {
+    /** gauge (unix seconds); labels: kind (oracle, full) */
+    lastSuccess: "nps_backup_last_success_timestamp_seconds",
+    /** counter; labels: kind, outcome */
+    runs: "nps_backup_runs_total",
+  },
+  /** Every Node service exports prom-client's default process metrics under this prefix. */
+  processPrefix: "nps_",
+} as const;

@@ -1,0 +1,23 @@
+import type { Config } from "./lib/config/load-config";
+import type { ServiceMain } from "./lib/service-context";
+import type { ServiceName } from "./lib/service-names";
+
+/**
+ * The services this build can run, in start order. Each entry loads its module lazily, so
+ * `nps start --only oracle` never loads the API's dependencies. `inAll` says whether plain
+ * `nps start` (everything in one process) includes it.
+ */
+export interface ServiceEntry {
+  readonly name: ServiceName;
+  readonly load: () => Promise<ServiceMain>;
+  readonly inAll: (config: Config) => boolean;
+  readonly summary: string;
+}
+
+export const SERVICES: readonly ServiceEntry[] = [
+  // Services register here as they are built; see services/<name>/main.ts.
+];
+
+export function findService(name: ServiceName): ServiceEntry | undefined {
+  return SERVICES.find((s) => s.name === name);
+}
