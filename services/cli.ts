@@ -4,6 +4,14 @@ import { ConfigError } from "./lib/config/load-config";
 import { InvalidInputError } from "./lib/errors";
 import { register as registerStart } from "./start-command";
 import { register as registerEnv } from "./lib/config/env-command";
+import { register as registerRefcheck } from "./oracle/engine/refcheck/refcheck-command";
+import { register as registerBench } from "./bench/bench-command";
+import { register as registerReading } from "./oracle/cli/reading-command";
+import { register as registerMigrate } from "./lib/db/migrate-command";
+import { register as registerAdmin } from "./lib/db/admin-command";
+import { register as registerEncryption } from "./lib/crypto/encryption-command";
+import { register as registerPlan } from "../infra/plan/plan-command";
+import { register as registerHealth } from "./api/health-command";
 
 /**
  * The `nps` command. Each area keeps its subcommands in a small *-command.ts module that only
@@ -12,6 +20,14 @@ import { register as registerEnv } from "./lib/config/env-command";
 const REGISTRARS: ReadonlyArray<(program: Command) => void> = [
   registerStart,
   registerEnv,
+  registerRefcheck,
+  registerBench,
+  registerReading,
+  registerMigrate,
+  registerAdmin,
+  registerEncryption,
+  registerPlan,
+  registerHealth,
 ];
 
 export function buildProgram(): Command {

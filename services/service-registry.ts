@@ -16,6 +16,18 @@ export interface ServiceEntry {
 
 export const SERVICES: readonly ServiceEntry[] = [
   // Services register here as they are built; see services/<name>/main.ts.
+  {
+    name: "oracle",
+    load: async () => (await import("./oracle/main.js")).main,
+    inAll: () => true,
+    summary: "Oracle readings over gRPC (:50052), metrics on :9090",
+  },
+  {
+    name: "api",
+    load: async () => (await import("./api/main.js")).main,
+    inAll: () => true,
+    summary: "The REST API, /ws and /metrics (:8000)",
+  },
 ];
 
 export function findService(name: ServiceName): ServiceEntry | undefined {

@@ -31,7 +31,8 @@ export async function startServices(only: string | undefined): Promise<void> {
   for (const entry of entries) {
     if (!entry) continue;
     const main = await entry.load();
-    await main({ config, logger: logger.child({ service: entry.name }), lifecycle, together: !only });
+    // Each service logs under its own name (a child logger would repeat the "service" key).
+    await main({ config, logger: createLogger(config.log, entry.name), lifecycle, together: !only });
   }
   logger.info({ services: entries.map((e) => e?.name) }, "started");
 }

@@ -13,4 +13,6 @@ export const HEALTH_PATHS = {
   ready: "/ready",
   metrics: "/metrics",
   nginx: "/nginx-health",
+  /** The alerter's side port receives Alertmanager's webhook notifications here. */
+  alerterWebhook: "/alerts/alertmanager",
 } as const;

@@ -16,6 +16,12 @@ export const METRICS = {
     readings: "nps_oracle_readings_total",
     /** counter; labels: outcome (generated, cached, fallback) */
     aiInterpretations: "nps_oracle_ai_interpretations_total",
+    /** histogram (seconds) of the engine work of one reading, without the AI; labels: type */
+    readingDuration: "nps_oracle_reading_duration_seconds",
+    /** histogram (seconds) of one AI interpretation; labels: outcome */
+    aiDuration: "nps_oracle_ai_interpretation_duration_seconds",
+    /** gauge: 1 while the gRPC health status is SERVING, 0 while draining */
+    serving: "nps_oracle_serving",
   },
   /** Express API, scraped on :8000/metrics. */
   api: {
@@ -35,6 +41,8 @@ export const METRICS = {
     databaseUp: "nps_api_database_up",
     /** gauge: 1 when Redis answers, 0 when running on the in-memory fallback */
     redisUp: "nps_api_redis_up",
+    /** gauge: authenticated WebSocket connections on this replica */
+    websocketConnections: "nps_api_websocket_connections",
   },
   /** Backups, scraped from the backup service. */
   backup: {

@@ -34,6 +34,7 @@ export const ENV_VARS = [
   { name: "POSTGRES_DB", default: "nps", group: "PostgreSQL", description: "Database name" },
   { name: "POSTGRES_USER", default: "nps", group: "PostgreSQL", description: "Database user" },
   { name: "POSTGRES_PASSWORD", default: "changeme", group: "PostgreSQL", description: "Database password. Change this.", secret: true },
+  { name: "PGSSLMODE", group: "PostgreSQL", description: "TLS to PostgreSQL (node-postgres reads it): require where the server forces TLS, as in the AWS stack" },
 
   { name: "REDIS_HOST", group: "Redis", description: "Redis host (container name in Docker). Unset together with REDIS_URL: in-memory cache and rate limits." },
   { name: "REDIS_PORT", default: "6379", group: "Redis", description: "Redis port" },
@@ -74,7 +75,7 @@ export const ENV_VARS = [
 
   { name: "ANTHROPIC_API_KEY", default: "", group: "AI / Oracle", description: "Anthropic API key for AI interpretations. Readings keep the engine's own text without it.", secret: true },
   { name: "ANTHROPIC_BASE_URL", group: "AI / Oracle", description: "Anthropic API base URL (unset: the SDK's default)" },
-  { name: "NPS_AI_MODEL", default: "claude-sonnet-4-5", group: "AI / Oracle", description: "Model for AI interpretations" },
+  { name: "NPS_AI_MODEL", default: "claude-sonnet-5-5", group: "AI / Oracle", description: "Model for AI interpretations" },
   { name: "NPS_AI_TIMEOUT", default: "30", group: "AI / Oracle", description: "Seconds before an AI interpretation is abandoned for the engine's text" },
   { name: "NPS_AI_MAX_TOKENS", default: "2000", group: "AI / Oracle", description: "Maximum tokens of one AI interpretation" },
   { name: "NPS_AI_CACHE_TTL", default: "3600", group: "AI / Oracle", description: "Seconds an AI interpretation is reused for the same reading" },
@@ -97,7 +98,15 @@ export const ENV_VARS = [
   { name: "NPS_ADMIN_USERNAME", default: "admin", group: "NPS", description: "First administrator's name, created at first start" },
   { name: "NPS_ADMIN_PASSWORD", default: "", group: "NPS", description: "First administrator's password; unset: a strong random one is printed once", secret: true },
   { name: "NPS_MIGRATE_ON_START", default: "true", group: "NPS", description: "Apply pending database migrations at start (under an advisory lock)" },
+  { name: "NPS_TEST_DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/postgres", group: "NPS", description: "Tests only: a PostgreSQL role allowed to CREATE DATABASE; each test suite gets its own migrated copy" },
   { name: "BACKUP_DIR", default: "backups", group: "NPS", description: "Where backups are written" },
+  { name: "NPS_BACKUP_ORACLE_SCHEDULE", default: "0 0 * * *", group: "NPS", description: "Cron (UTC) of the Oracle-tables backup the backup service runs" },
+  { name: "NPS_BACKUP_FULL_SCHEDULE", default: "0 3 * * 0", group: "NPS", description: "Cron (UTC) of the full-database backup the backup service runs" },
+  { name: "NPS_BACKUP_ORACLE_RETENTION_DAYS", default: "30", group: "NPS", description: "Days Oracle-tables backups are kept" },
+  { name: "NPS_BACKUP_FULL_RETENTION_DAYS", default: "60", group: "NPS", description: "Days full-database backups are kept" },
+  { name: "NPS_BACKUP_S3_BUCKET", default: "", group: "NPS", description: "S3 bucket backups are uploaded to (under oracle/ and full/); empty keeps them in BACKUP_DIR only" },
+  { name: "NPS_METRICS_PUSH_URL", default: "", group: "NPS", description: "OTLP/HTTP metrics endpoint short-lived jobs (backups, daily readings) push to before they exit; empty: served on their metrics port" },
+  { name: "NPS_ALERT_QUEUE_URL", default: "", group: "NPS", description: "SQS queue the alerter reads cloud alarms from (AWS stack); empty: Alertmanager webhooks only" },
 ] as const satisfies readonly EnvVarSpec[];
 
 export type EnvName = (typeof ENV_VARS)[number]["name"];

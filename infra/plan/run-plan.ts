@@ -1,0 +1,89 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { parse } from "yaml";
+import { parseStackConfig } from "../config/stack-config";
+import { decodeInputs } from "./decode";
+import { PlanMocks } from "./mocks";
+
+/** One resource the stack program declares, as `nps plan --json` prints it. */
+export interface PlannedResource {
+  readonly type: string;
+  readonly name: string;
+  /** The parent's name, or null for a top-level resource. */
+  readonly parent: string | null;
+  readonly inputs: Record<string, unknown>;
+  /** Names of the resources it waits for (explicit dependsOn). */
+  readonly dependsOn: string[];
+}
+
+export interface StackConfigFile {
+  readonly project: string;
+  /** Pulumi's string form of each value, by full key ("nps:domain"). */
+  readonly values: Record<string, string>;
+  readonly secretKeys: string[];
+}
+
+/**
+ * Reads Pulumi.yaml and a stack file the way the Pulumi CLI hands them to a program: scalars as
+ * text, structured values as JSON text; `secure:` values (encrypted with the stack's secrets
+ * provider) become placeholders marked secret, since a plan never decrypts anything.
+ */
+export function readStackConfigFile(projectDir: string, stack: string, file?: string): StackConfigFile {
+  const project = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: string };
+  const stackFile = file ?? path.join(projectDir, `Pulumi.${stack}.yaml`);
+  const doc = (parse(fs.readFileSync(stackFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  const values: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  for (const [key, value] of Object.entries(doc.config ?? {})) {
+    if (value && typeof value === "object" && "secure" in value) {
+      values[key] = "plan-secret";
+      secretKeys.push(key);
+    } else {
+      values[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+  }
+  return { project: project.name ?? "nps", values, secretKeys };
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getDependenciesList(): string[];
+}
+
+/**
+ * Runs a stack's program under Pulumi's mocks with the committed stack config and returns every
+ * resource it declares. Pulumi's runtime is global to the process: call this once per process.
+ */
+export async function planStack(projectDir: string, stack: string, configFile?: string): Promise<PlannedResource[]> {
+  const cfg = readStackConfigFile(projectDir, stack, configFile);
+  const settings = parseStackConfig(cfg.values, cfg.secretKeys);
+  const region = settings.target === "aws" ? settings.region : "local";
+
+  pulumi.runtime.setAllConfig(cfg.values, cfg.secretKeys);
+  await pulumi.runtime.setMocks(new PlanMocks(region), cfg.project, stack, false);
+
+  const captured: PlannedResource[] = [];
+  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): unknown };
+  const register = monitor.registerResource.bind(monitor);
+  // The monitor sees each input with its own secret marker; the mocks only see them merged.
+  monitor.registerResource = (req: RegisterRequest, cb: unknown) => {
+    const parent = req.getParent();
+    captured.push({
+      type: req.getType(),
+      name: req.getName(),
+      parent: parent ? (parent.split("::").pop() ?? null) : null,
+      inputs: decodeInputs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      dependsOn: req.getDependenciesList().map((urn) => urn.split("::").pop() ?? urn),
+    });
+    return register(req, cb);
+  };
+
+  const { runStack } = await import("../../stacks/program.js");
+  await pulumi.runtime.runInPulumiStack(runStack);
+  await pulumi.runtime.disconnect();
+  return captured.filter((r) => r.type !== "pulumi:pulumi:Stack");
+}

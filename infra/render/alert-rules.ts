@@ -1,0 +1,138 @@
+import { stringify } from "yaml";
+import { METRICS } from "../../services/lib/metric-names";
+import { BACKUP_KINDS, BACKUP_MAX_AGE_HOURS } from "../catalog";
+import { serviceJobs } from "./scrape-jobs";
+import { Q } from "./queries";
+
+/**
+ * The alert rules, one set for both stacks: Prometheus evaluates them in dev, Amazon Managed
+ * Prometheus in prod. Every metric they name comes from services/lib/metric-names.ts.
+ */
+export interface AlertRule {
+  readonly alert: string;
+  readonly expr: string;
+  readonly for: string;
+  readonly labels: { readonly severity: "critical" | "warning"; readonly [k: string]: string };
+  readonly annotations: { readonly summary: string; readonly description: string };
+}
+
+export interface RuleGroup {
+  readonly name: string;
+  readonly rules: readonly AlertRule[];
+}
+
+/** Over this share of failed requests, the error-rate alerts fire (seed section 5.1: 5 %). */
+export const ERROR_RATE_THRESHOLD = 0.05;
+/** Over this p95 latency in seconds, the latency alerts fire (seed: any RPC's p95 over 10 000 ms). */
+export const LATENCY_P95_THRESHOLD_S = 10;
+
+
+const hours = (h: number) => `${h}h`;
+
+export function alertRuleGroups(): RuleGroup[] {
+  const jobs = serviceJobs().map((j) => j.job).join("|");
+  const api = METRICS.api;
+  const backup = METRICS.backup;
+  return [
+    {
+      name: "nps-availability",
+      rules: [
+        {
+          alert: "NpsServiceDown",
+          expr: `up{job=~"${jobs}"} == 0`,
+          for: "2m",
+          labels: { severity: "critical" },
+          annotations: { summary: "{{ $labels.job }} is down", description: "Prometheus cannot scrape {{ $labels.instance }} of {{ $labels.job }}." },
+        },
+        {
+          alert: "NpsDatabaseDown",
+          expr: `max(${api.databaseUp}) == 0`,
+          for: "1m",
+          labels: { severity: "critical" },
+          annotations: { summary: "PostgreSQL is unreachable", description: "No API instance reaches the database; readiness answers degraded." },
+        },
+        {
+          alert: "NpsRedisDown",
+          expr: `max(${api.redisUp}) == 0`,
+          for: "5m",
+          labels: { severity: "warning" },
+          annotations: { summary: "Redis is unreachable", description: "The API runs on its in-memory cache and rate limits." },
+        },
+        {
+          alert: "NpsOracleDirectMode",
+          expr: `max(${api.oracleMode}{mode="direct_mode"}) == 1`,
+          for: "10m",
+          labels: { severity: "warning" },
+          annotations: { summary: "API computes readings in-process", description: "The Oracle gRPC service has been unreachable for 10 minutes." },
+        },
+      ],
+    },
+    {
+      name: "nps-quality",
+      rules: [
+        {
+          alert: "NpsApiErrorRateHigh",
+          expr: `${Q.apiErrorRatio()} > ${ERROR_RATE_THRESHOLD}`,
+          for: "5m",
+          labels: { severity: "warning", service: "api" },
+          annotations: { summary: "API error rate over 5%", description: "{{ $value | humanizePercentage }} of API requests answer 5xx." },
+        },
+        {
+          alert: "NpsOracleErrorRateHigh",
+          expr: `${Q.oracleErrorRatio()} > ${ERROR_RATE_THRESHOLD}`,
+          for: "5m",
+          labels: { severity: "warning", service: "oracle" },
+          annotations: { summary: "Oracle error rate over 5%", description: "{{ $value | humanizePercentage }} of Oracle calls fail on the server side." },
+        },
+        {
+          alert: "NpsApiLatencyP95High",
+          expr: `${Q.apiLatencyP95()} > ${LATENCY_P95_THRESHOLD_S}`,
+          for: "5m",
+          labels: { severity: "warning", service: "api" },
+          annotations: { summary: "API p95 latency over 10 s", description: "The 95th percentile of API requests takes {{ $value | humanizeDuration }}." },
+        },
+        {
+          alert: "NpsOracleLatencyP95High",
+          expr: `${Q.oracleLatencyP95()} > ${LATENCY_P95_THRESHOLD_S}`,
+          for: "5m",
+          labels: { severity: "warning", service: "oracle" },
+          annotations: { summary: "Oracle {{ $labels.method }} p95 latency over 10 s", description: "The 95th percentile of {{ $labels.method }} takes {{ $value | humanizeDuration }}." },
+        },
+      ],
+    },
+    {
+      name: "nps-backups",
+      rules: [
+        ...BACKUP_KINDS.map((b): AlertRule => {
+          // A daily backup may be 26 h old; a weekly one a week more.
+          const maxAge = b.schedule.endsWith("* * *") ? BACKUP_MAX_AGE_HOURS : BACKUP_MAX_AGE_HOURS + 7 * 24;
+          return {
+            alert: "NpsBackupMissing",
+            expr: `time() - max(${backup.lastSuccess}{kind="${b.kind}"}) > ${maxAge * 3600}`,
+            for: "5m",
+            labels: { severity: "critical", kind: b.kind },
+            annotations: { summary: `No successful ${b.kind} backup in ${hours(maxAge)}`, description: `The last ${b.kind} backup succeeded {{ $value | humanizeDuration }} ago.` },
+          };
+        }),
+        {
+          alert: "NpsBackupNeverSucceeded",
+          expr: `absent(${backup.lastSuccess}{kind="oracle"})`,
+          for: hours(BACKUP_MAX_AGE_HOURS),
+          labels: { severity: "critical", kind: "oracle" },
+          annotations: { summary: `No successful backup in ${hours(BACKUP_MAX_AGE_HOURS)}`, description: "The backup service has not reported one successful backup." },
+        },
+        {
+          alert: "NpsBackupFailed",
+          expr: `increase(${backup.runs}{outcome="failure"}[1h]) > 0`,
+          for: "0m",
+          labels: { severity: "warning" },
+          annotations: { summary: "A {{ $labels.kind }} backup failed", description: "A backup run ended in failure in the last hour." },
+        },
+      ],
+    },
+  ];
+}
+
+export function renderAlertRules(): string {
+  return `# NPS alert rules: rendered by infra/render/alert-rules.ts\n${stringify({ groups: alertRuleGroups() })}`;
+}

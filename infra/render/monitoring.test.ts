@@ -1,0 +1,227 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { expect } from "chai";
+import { parse, stringify } from "yaml";
+import { METRICS } from "../../services/lib/metric-names";
+import { renderAlertmanagerConfig } from "./alertmanager";
+import { alertRuleGroups, renderAlertRules } from "./alert-rules";
+import { renderCollectorConfig } from "./collector";
+import { DATASOURCE_UID, dashboards } from "./grafana";
+import { renderPrometheusConfig } from "./prometheus";
+import { PROCESS_METRICS } from "./queries";
+
+function run(cmd: string, args: string[], cwd: string): { ok: boolean; output: string } {
+  try {
+    return { ok: true, output: execFileSync(cmd, args, { cwd, stdio: "pipe" }).toString() };
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer };
+    return { ok: false, output: `${e.stdout?.toString() ?? ""}${e.stderr?.toString() ?? ""}` };
+  }
+}
+
+/** Every nps_* metric name a PromQL text mentions, histogram suffixes removed. */
+function metricNames(text: string): string[] {
+  return [...new Set([...text.matchAll(/\bnps_[a-z0-9_]+/g)].map((m) => m[0].replace(/_(bucket|sum|count)$/, "")))];
+}
+
+describe("monitoring configs, checked by promtool and amtool", function () {
+  this.timeout(30_000);
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-monitoring-"));
+    fs.mkdirSync(path.join(dir, "rules"));
+    fs.writeFileSync(path.join(dir, "rules", "nps.rules.yml"), renderAlertRules());
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("prometheus.yml (with its rules) passes promtool check config", () => {
+    const file = path.join(dir, "prometheus.yml");
+    fs.writeFileSync(
+      file,
+      renderPrometheusConfig({
+        scrapeIntervalS: 15,
+        evaluationIntervalS: 15,
+        targets: { kind: "static", hosts: (j) => (j.job === "api" ? ["nps-api-1", "nps-api-2"] : [`nps-${j.job}`]) },
+        ruleFiles: ["rules/nps.rules.yml"],
+        alertmanagers: ["alertmanager:9093"],
+      }),
+    );
+    const r = run("promtool", ["check", "config", file], dir);
+    expect(r.ok, r.output).to.equal(true);
+    const jobs = (parse(fs.readFileSync(file, "utf8")) as { scrape_configs: Array<{ job_name: string; static_configs: Array<{ targets: string[] }> }> }).scrape_configs;
+    expect(jobs.map((j) => j.job_name)).to.include.members(["api", "oracle", "alertmanager"]);
+    expect(jobs.find((j) => j.job_name === "api")?.static_configs[0].targets).to.deep.equal(["nps-api-1:8000", "nps-api-2:8000"]);
+  });
+
+  it("the rules pass our own promtool rule unit tests", () => {
+    // Series names are written out as the services export them: renaming a metric breaks this.
+    const tests = {
+      rule_files: ["rules/nps.rules.yml"],
+      evaluation_interval: "1m",
+      tests: [
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'up{job="api",instance="nps-api-1:8000"}', values: "1 0 0 0 0 0" },
+            { series: 'up{job="oracle",instance="nps-oracle-1:9090"}', values: "1 1 1 1 1 1" },
+          ],
+          alert_rule_test: [
+            { eval_time: "1m", alertname: "NpsServiceDown", exp_alerts: [] },
+            { eval_time: "4m", alertname: "NpsServiceDown", exp_alerts: [{ exp_labels: { severity: "critical", job: "api", instance: "nps-api-1:8000" }, exp_annotations: { summary: "api is down", description: "Prometheus cannot scrape nps-api-1:8000 of api." } }] },
+          ],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'nps_api_http_requests_total{method="GET",route="/api/health",status="200"}', values: "0+90x15" },
+            { series: 'nps_api_http_requests_total{method="POST",route="/api/oracle/reading",status="500"}', values: "0+10x15" },
+          ],
+          alert_rule_test: [{ eval_time: "12m", alertname: "NpsApiErrorRateHigh", exp_alerts: [{ exp_labels: { severity: "warning", service: "api" }, exp_annotations: { summary: "API error rate over 5%", description: "10% of API requests answer 5xx." } }] }],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'nps_api_http_requests_total{method="GET",route="/api/health",status="200"}', values: "0+98x15" },
+            { series: 'nps_api_http_requests_total{method="GET",route="/api/health",status="503"}', values: "0+2x15" },
+          ],
+          alert_rule_test: [{ eval_time: "12m", alertname: "NpsApiErrorRateHigh", exp_alerts: [] }],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'nps_oracle_grpc_calls_total{method="GetReading",code="OK"}', values: "0+80x15" },
+            { series: 'nps_oracle_grpc_calls_total{method="GetReading",code="INVALID_ARGUMENT"}', values: "0+15x15" },
+            { series: 'nps_oracle_grpc_calls_total{method="GetReading",code="INTERNAL"}', values: "0+10x15" },
+          ],
+          alert_rule_test: [{ eval_time: "12m", alertname: "NpsOracleErrorRateHigh", exp_alerts: [{ exp_labels: { severity: "warning", service: "oracle" }, exp_annotations: { summary: "Oracle error rate over 5%", description: "9.524% of Oracle calls fail on the server side." } }] }],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'nps_api_http_request_duration_seconds_bucket{le="1"}', values: "0+0x15" },
+            { series: 'nps_api_http_request_duration_seconds_bucket{le="10"}', values: "0+0x15" },
+            { series: 'nps_api_http_request_duration_seconds_bucket{le="30"}', values: "0+20x15" },
+            { series: 'nps_api_http_request_duration_seconds_bucket{le="+Inf"}', values: "0+20x15" },
+            { series: 'nps_oracle_grpc_call_duration_seconds_bucket{method="GetReading",le="1"}', values: "0+20x15" },
+            { series: 'nps_oracle_grpc_call_duration_seconds_bucket{method="GetReading",le="+Inf"}', values: "0+20x15" },
+          ],
+          alert_rule_test: [
+            { eval_time: "12m", alertname: "NpsApiLatencyP95High", exp_alerts: [{ exp_labels: { severity: "warning", service: "api" }, exp_annotations: { summary: "API p95 latency over 10 s", description: "The 95th percentile of API requests takes 29s." } }] },
+            { eval_time: "12m", alertname: "NpsOracleLatencyP95High", exp_alerts: [] },
+          ],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'nps_api_database_up{instance="nps-api-1:8000",job="api"}', values: "1 1 0 0 0 0 0" },
+            { series: 'nps_api_redis_up{instance="nps-api-1:8000",job="api"}', values: "1 1 1 1 1 1 1" },
+          ],
+          alert_rule_test: [
+            { eval_time: "2m", alertname: "NpsDatabaseDown", exp_alerts: [] },
+            { eval_time: "5m", alertname: "NpsDatabaseDown", exp_alerts: [{ exp_labels: { severity: "critical" }, exp_annotations: { summary: "PostgreSQL is unreachable", description: "No API instance reaches the database; readiness answers degraded." } }] },
+            { eval_time: "5m", alertname: "NpsRedisDown", exp_alerts: [] },
+          ],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            // The last oracle backup succeeded at t=0; the last full one too.
+            { series: 'nps_backup_last_success_timestamp_seconds{kind="oracle"}', values: "0+0x1700" },
+            { series: 'nps_backup_last_success_timestamp_seconds{kind="full"}', values: "0+0x1700" },
+          ],
+          alert_rule_test: [
+            { eval_time: "25h", alertname: "NpsBackupMissing", exp_alerts: [] },
+            { eval_time: "27h", alertname: "NpsBackupMissing", exp_alerts: [{ exp_labels: { severity: "critical", kind: "oracle" }, exp_annotations: { summary: "No successful oracle backup in 26h", description: "The last oracle backup succeeded 1d 3h 0m 0s ago." } }] },
+            { eval_time: "27h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [] },
+          ],
+        },
+        {
+          interval: "1h",
+          input_series: [{ series: 'up{job="backup",instance="nps-backup:9104"}', values: "1x30" }],
+          alert_rule_test: [
+            { eval_time: "25h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [] },
+            { eval_time: "27h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [{ exp_labels: { severity: "critical", kind: "oracle" }, exp_annotations: { summary: "No successful backup in 26h", description: "The backup service has not reported one successful backup." } }] },
+          ],
+        },
+        {
+          interval: "1m",
+          input_series: [{ series: 'nps_backup_runs_total{kind="full",outcome="failure"}', values: "0 0 1 1 1" }],
+          alert_rule_test: [{ eval_time: "4m", alertname: "NpsBackupFailed", exp_alerts: [{ exp_labels: { severity: "warning", kind: "full", outcome: "failure" }, exp_annotations: { summary: "A full backup failed", description: "A backup run ended in failure in the last hour." } }] }],
+        },
+      ],
+    };
+    const file = path.join(dir, "rules.test.yml");
+    fs.writeFileSync(file, stringify(tests));
+    const r = run("promtool", ["test", "rules", file], dir);
+    expect(r.ok, r.output).to.equal(true);
+    expect(r.output).to.include("SUCCESS");
+  });
+
+  it("promtool test rules fails on a wrong expectation (the checks bite)", () => {
+    const file = path.join(dir, "wrong.test.yml");
+    fs.writeFileSync(
+      file,
+      stringify({
+        rule_files: ["rules/nps.rules.yml"],
+        tests: [{ interval: "1m", input_series: [{ series: 'nps_api_database_up{job="api"}', values: "1x10" }], alert_rule_test: [{ eval_time: "5m", alertname: "NpsDatabaseDown", exp_alerts: [{ exp_labels: { severity: "critical" } }] }] }],
+      }),
+    );
+    expect(run("promtool", ["test", "rules", file], dir).ok).to.equal(false);
+  });
+
+  it("alertmanager.yml passes amtool check-config, for the webhook and the SNS receiver", () => {
+    const hook = path.join(dir, "alertmanager.yml");
+    fs.writeFileSync(hook, renderAlertmanagerConfig({ kind: "webhook", url: "http://alerter:9102/alerts/alertmanager" }));
+    const r1 = run("amtool", ["check-config", hook], dir);
+    expect(r1.ok, r1.output).to.equal(true);
+    expect(r1.output).to.include("1 receivers");
+    const sns = path.join(dir, "alertmanager-sns.yml");
+    fs.writeFileSync(sns, renderAlertmanagerConfig({ kind: "sns", topicArn: "arn:aws:sns:eu-west-1:123456789012:nps-alerts", region: "eu-west-1" }));
+    const r2 = run("amtool", ["check-config", sns], dir);
+    expect(r2.ok, r2.output).to.equal(true);
+  });
+
+  it("every metric the rules and dashboards name is one the services declare", () => {
+    const declared = new Set<string>([...Object.values(METRICS.api), ...Object.values(METRICS.oracle), ...Object.values(METRICS.backup), ...Object.values(PROCESS_METRICS)]);
+    const rulesText = alertRuleGroups().flatMap((g) => g.rules.map((r) => r.expr)).join("\n");
+    const boardsText = dashboards().flatMap((d) => d.panels.flatMap((p) => p.targets.map((t) => t.expr))).join("\n");
+    const used = metricNames(`${rulesText}\n${boardsText}`);
+    expect(used.length).to.be.greaterThan(8);
+    for (const name of used) expect(declared.has(name), `${name} is not in services/lib/metric-names.ts`).to.equal(true);
+    for (const m of [METRICS.api.httpRequests, METRICS.api.httpDuration, METRICS.api.databaseUp, METRICS.oracle.grpcCalls, METRICS.oracle.grpcDuration, METRICS.backup.lastSuccess]) {
+      expect(rulesText, m).to.include(m);
+    }
+    expect(boardsText).to.include(METRICS.oracle.readings).and.include(METRICS.api.readingsStored);
+  });
+
+  it("the dashboards are valid Grafana JSON on the shared data source", () => {
+    const ds = dashboards();
+    expect(ds.map((d) => d.title)).to.deep.equal(["NPS API", "NPS Oracle", "NPS readings by type"]);
+    for (const d of ds) {
+      expect(d.panels.length).to.be.greaterThan(2);
+      const ids = d.panels.map((p) => p.id);
+      expect(new Set(ids).size).to.equal(ids.length);
+      for (const p of d.panels) {
+        expect(p.targets.length, p.title).to.be.greaterThan(0);
+        for (const t of p.targets) expect(t.datasource).to.deep.equal({ type: "prometheus", uid: DATASOURCE_UID });
+      }
+      expect(JSON.parse(JSON.stringify(d))).to.deep.equal(d);
+    }
+  });
+
+  it("the prod collector scrapes by DNS and writes to the managed workspace", () => {
+    const config = parse(renderCollectorConfig({ region: "eu-west-1", remoteWriteUrl: "https://aps.example/api/v1/remote_write", scrapeIntervalS: 30, dnsName: (j) => `${j}.nps.internal`, skipJobs: ["prometheus", "alertmanager"] })) as {
+      receivers: { prometheus: { config: { scrape_configs: Array<{ job_name: string; dns_sd_configs: Array<{ names: string[]; port: number }> }> } } };
+      exporters: { prometheusremotewrite: { endpoint: string } };
+      service: { pipelines: Record<string, { exporters: string[] }> };
+    };
+    const jobs = config.receivers.prometheus.config.scrape_configs;
+    expect(jobs.map((j) => j.job_name)).to.include.members(["api", "oracle"]).and.not.include("prometheus");
+    expect(jobs.find((j) => j.job_name === "oracle")?.dns_sd_configs[0]).to.deep.equal({ names: ["oracle.nps.internal"], type: "A", port: 9090 });
+    expect(config.exporters.prometheusremotewrite.endpoint).to.equal("https://aps.example/api/v1/remote_write");
+    expect(config.service.pipelines.metrics.exporters).to.deep.equal(["prometheusremotewrite"]);
+  });
+});

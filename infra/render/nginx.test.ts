@@ -1,0 +1,231 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as https from "node:https";
+import * as http from "node:http";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { expect } from "chai";
+import { HEALTH_PATHS } from "../../services/lib/health-paths";
+import { renderNginxConf, renderWebServerConf, type NginxOptions } from "./nginx";
+import { apiHealthHandler, freePort, startUpstream, webPageHandler, type Upstream } from "./test-upstream";
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function get(url: string, ca?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const mod = url.startsWith("https:") ? https : http;
+    const req = mod.get(url, { ca, servername: "localhost", agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+  });
+}
+
+async function waitForPort(port: number, deadlineMs = 10_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((r) => {
+      const s = net.connect(port, "127.0.0.1", () => (s.end(), r(true)));
+      s.on("error", () => r(false));
+    });
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`nothing listens on ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** An nginx of its own: prefix, pid, logs and temp paths in a scratch directory. */
+class NginxUnderTest {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-nginx-"));
+  private proc?: ChildProcess;
+
+  constructor() {
+    fs.chmodSync(this.dir, 0o755);
+    fs.mkdirSync(path.join(this.dir, "tmp"));
+    fs.mkdirSync(path.join(this.dir, "logs"));
+  }
+
+  runtime(): NginxOptions["runtime"] {
+    return {
+      pidFile: path.join(this.dir, "nginx.pid"),
+      errorLog: path.join(this.dir, "logs", "error.log"),
+      accessLog: path.join(this.dir, "logs", "access.log"),
+      tempDir: path.join(this.dir, "tmp"),
+      mimeTypes: "/etc/nginx/mime.types",
+      daemon: false,
+    };
+  }
+
+  certificate(): { certificate: string; key: string; pem: string } {
+    const certificate = path.join(this.dir, "cert.pem");
+    const key = path.join(this.dir, "key.pem");
+    execFileSync("openssl", [
+      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+      "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", key, "-out", certificate,
+    ], { stdio: "ignore" });
+    return { certificate, key, pem: fs.readFileSync(certificate, "utf8") };
+  }
+
+  write(conf: string): string {
+    const file = path.join(this.dir, "nginx.conf");
+    fs.writeFileSync(file, conf);
+    return file;
+  }
+
+  check(file: string): { ok: boolean; output: string } {
+    try {
+      const out = execFileSync("nginx", ["-t", "-p", `${this.dir}/`, "-c", file], { stdio: "pipe" });
+      return { ok: true, output: out.toString() };
+    } catch (err) {
+      const e = err as { stderr?: Buffer };
+      return { ok: false, output: e.stderr?.toString() ?? String(err) };
+    }
+  }
+
+  async start(file: string, port: number): Promise<void> {
+    this.proc = spawn("nginx", ["-p", `${this.dir}/`, "-c", file], { stdio: "ignore" });
+    await waitForPort(port);
+  }
+
+  async stop(): Promise<void> {
+    const p = this.proc;
+    if (p && p.exitCode === null) {
+      const exited = new Promise((r) => p.once("exit", r));
+      p.kill("SIGQUIT");
+      await exited;
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+describe("nginx.conf, checked and run by the real nginx", function () {
+  this.timeout(30_000);
+  let api: Upstream;
+  let web: Upstream;
+
+  before(async () => {
+    api = await startUpstream(apiHealthHandler);
+    web = await startUpstream(webPageHandler);
+  });
+  after(async () => {
+    await api.close();
+    await web.close();
+  });
+
+  describe("with TLS", () => {
+    const n = new NginxUnderTest();
+    let httpPort: number;
+    let httpsPort: number;
+    let ca: string;
+
+    before(async () => {
+      httpPort = await freePort();
+      httpsPort = await freePort();
+      const cert = n.certificate();
+      ca = cert.pem;
+      const conf = renderNginxConf({
+        serverName: "localhost",
+        apiServers: [`127.0.0.1:${api.port}`],
+        webServers: [`127.0.0.1:${web.port}`],
+        listen: { http: httpPort, https: httpsPort },
+        tls: { certificate: cert.certificate, key: cert.key },
+        publicHttpsPort: httpsPort,
+        runtime: n.runtime(),
+      });
+      const file = n.write(conf);
+      const check = n.check(file);
+      expect(check.ok, check.output).to.equal(true);
+      await n.start(file, httpsPort);
+    });
+    after(() => n.stop());
+
+    it("passes nginx -t", () => {
+      expect(n.check(path.join(n.dir, "nginx.conf")).ok).to.equal(true);
+    });
+
+    it("answers /nginx-health over HTTP and redirects everything else to HTTPS", async () => {
+      const health = await get(`http://127.0.0.1:${httpPort}${HEALTH_PATHS.nginx}`);
+      expect(health.status).to.equal(200);
+      expect(health.body).to.equal("healthy\n");
+      const r = await get(`http://127.0.0.1:${httpPort}${HEALTH_PATHS.apiLive}`);
+      expect(r.status).to.equal(301);
+      expect(r.headers.location).to.equal(`https://127.0.0.1:${httpsPort}${HEALTH_PATHS.apiLive}`);
+    });
+
+    it("proxies the API over HTTPS with HSTS and the security headers", async () => {
+      const r = await get(`https://localhost:${httpsPort}${HEALTH_PATHS.apiLive}`, ca);
+      expect(r.status).to.equal(200);
+      expect(JSON.parse(r.body)).to.deep.equal({ status: "healthy", version: "4.0.0", via: "https" });
+      expect(r.headers["strict-transport-security"]).to.equal("max-age=31536000; includeSubDomains; preload");
+      expect(r.headers["x-frame-options"]).to.equal("DENY");
+      expect(r.headers["x-content-type-options"]).to.equal("nosniff");
+    });
+
+    it("serves the web page with its cache header and still every security header", async () => {
+      const r = await get(`https://localhost:${httpsPort}/`, ca);
+      expect(r.status).to.equal(200);
+      expect(r.body).to.include("<title>NPS</title>");
+      expect(r.headers["cache-control"]).to.equal("no-cache");
+      expect(r.headers["strict-transport-security"]).to.match(/^max-age=31536000/);
+      expect(r.headers["referrer-policy"]).to.equal("strict-origin-when-cross-origin");
+    });
+
+    it("refuses TLS 1.1", async () => {
+      const err = await new Promise<Error | undefined>((resolve) => {
+        const req = https.get(`https://localhost:${httpsPort}/`, { ca, agent: false, maxVersion: "TLSv1.1", minVersion: "TLSv1" }, () => resolve(undefined));
+        req.on("error", resolve);
+      });
+      expect(err).to.be.instanceOf(Error);
+    });
+  });
+
+  describe("without TLS (behind another terminator)", () => {
+    const n = new NginxUnderTest();
+    let httpPort: number;
+
+    before(async () => {
+      httpPort = await freePort();
+      const file = n.write(
+        renderNginxConf({
+          serverName: "localhost",
+          apiServers: [`127.0.0.1:${api.port}`],
+          webServers: [`127.0.0.1:${web.port}`],
+          listen: { http: httpPort, https: 0 },
+          runtime: n.runtime(),
+        }),
+      );
+      const check = n.check(file);
+      expect(check.ok, check.output).to.equal(true);
+      await n.start(file, httpPort);
+    });
+    after(() => n.stop());
+
+    it("proxies the API over HTTP", async () => {
+      const r = await get(`http://127.0.0.1:${httpPort}${HEALTH_PATHS.apiLive}`);
+      expect(r.status).to.equal(200);
+      expect(JSON.parse(r.body).status).to.equal("healthy");
+      expect(r.headers["strict-transport-security"]).to.equal(undefined);
+    });
+  });
+
+  it("renders a web page server that nginx accepts", () => {
+    const n = new NginxUnderTest();
+    try {
+      const rt = n.runtime() ?? {};
+      const main = `pid ${rt.pidFile};\nerror_log ${rt.errorLog};\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log ${rt.accessLog};\n  client_body_temp_path ${rt.tempDir}/cb;\n  proxy_temp_path ${rt.tempDir}/p;\n  fastcgi_temp_path ${rt.tempDir}/f;\n  uwsgi_temp_path ${rt.tempDir}/u;\n  scgi_temp_path ${rt.tempDir}/s;\n  include ${path.join(n.dir, "web.conf")};\n}\n`;
+      fs.writeFileSync(path.join(n.dir, "web.conf"), renderWebServerConf({ port: 45173, root: n.dir }));
+      const check = n.check(n.write(main));
+      expect(check.ok, check.output).to.equal(true);
+    } finally {
+      fs.rmSync(n.dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,15 @@
+import { expect } from "chai";
+import { useFuzzWorld } from "../oracle/testing/fuzz-world";
+
+describe("fuzz: no input makes a /api/admin route answer 5xx", function () {
+  this.timeout(600_000);
+  const world = useFuzzWorld();
+
+  it("every documented route, with valid values, near misses and junk in body, query and path", async () => {
+    const targets = await world.fuzz("/api/admin");
+    expect(targets.map((t) => `${t.method} ${t.path}`)).to.include.members([
+      "get /api/admin/stats",
+      "get /api/admin/audit",
+    ]);
+  });
+});

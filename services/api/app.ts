@@ -1,0 +1,103 @@
+import type http from "node:http";
+import express, { type Express, type RequestHandler } from "express";
+import { HEALTH_PATHS } from "../lib/health-paths";
+import { recordAudit } from "./audit";
+import { Authenticator } from "./auth/authenticator";
+import type { ApiDeps } from "./deps";
+import { errorConverter, notFoundHandler } from "./http/error-converter";
+import { withFastLiveness } from "./http/fast-liveness";
+import { createOpenApiRegistry, openApiRouter } from "./http/openapi";
+import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./http/rate-limits";
+import "./http/request-augment";
+import { ApiRouter, type RouteModule, type RouteRuntime } from "./http/route-kit";
+import { securityMiddleware } from "./http/security";
+import { ApiMetrics, metricsMiddleware } from "./metrics";
+import { LIVENESS } from "./health/routes";
+import { ROUTE_MODULES } from "./routes";
+import { API_VERSION } from "./version";
+
+/** JSON bodies larger than this are refused with 413. */
+export const BODY_LIMIT = "100kb";
+
+/**
+ * nginx (dev stack) and the load balancer (prod stack) sit on private addresses in front of the
+ * API; X-Forwarded-For is believed from them only, so a client cannot choose its own rate-limit key.
+ */
+export const TRUSTED_PROXIES = "loopback, linklocal, uniquelocal";
+
+/** Runs a body parser only when the request carries a body (as the parser itself would decide, minus its cost). */
+function whenBodyPresent(parser: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) next();
+    else parser(req, res, next);
+  };
+}
+
+export interface ApiApp {
+  readonly app: Express;
+  /** What the HTTP server runs: the app, with the liveness probe answered ahead of Express. */
+  readonly handler: http.RequestListener;
+  readonly metrics: ApiMetrics;
+  readonly authenticator: Authenticator;
+  readonly limiters: RateLimiters;
+  /** Releases what the app itself holds (limiter timers); the deps are closed by whoever made them. */
+  close(): void;
+}
+
+/**
+ * Builds the Express API from its dependencies: no listening, no globals, so tests and the
+ * benchmark build as many as they like. main.ts listens and attaches the WebSocket.
+ */
+export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE_MODULES): ApiApp {
+  const { config, logger } = deps;
+  const metrics = new ApiMetrics(deps.registry, {
+    oracleMode: () => deps.oracle.mode,
+    pool: () => deps.db.poolStats(),
+    databaseUp: () => deps.db.ping(),
+    redisUp: () => (deps.cacheLayer.redis ? deps.cacheLayer.redis.isUp : undefined),
+    // Each authenticated socket listens for its user's events once.
+    websocketConnections: () => deps.events.listenerCount(),
+  });
+  const limiters = createRateLimiters(deps.cacheLayer.redis, deps.limits ?? DEFAULT_RATE_LIMITS, deps.keyPrefix ?? "nps:", logger);
+  const authenticator = new Authenticator({ tokens: config.api, repos: deps.repos, cacheLayer: deps.cacheLayer, logger });
+  const registry = createOpenApiRegistry();
+
+  const app = express();
+  app.disable("x-powered-by");
+  // ETags are the route toolkit's, on cached reads; hashing every other body would buy nothing.
+  app.set("etag", false);
+  app.set("trust proxy", TRUSTED_PROXIES);
+
+  // Order matters: headers first, so every later answer (errors, 413, 429) carries them.
+  const security = securityMiddleware({ corsOrigins: config.api.corsOrigins, forceHttps: config.api.forceHttps });
+  app.use(metricsMiddleware(metrics));
+  app.use(security);
+  app.use(whenBodyPresent(express.json({ limit: BODY_LIMIT })));
+  app.use(authenticator.middleware());
+  app.use(limiters.general);
+
+  app.get(HEALTH_PATHS.metrics, async (_req, res) => {
+    res.locals.route = HEALTH_PATHS.metrics;
+    res.type(deps.registry.contentType).send(await deps.registry.metrics());
+  });
+
+  const runtime: RouteRuntime = {
+    deps,
+    registry,
+    limiters,
+    metrics,
+    audit: (req, entry) => recordAudit(deps.repos.audit, logger, req, entry),
+  };
+  for (const module of modules) {
+    const router = new ApiRouter(module.base, module.tag, runtime);
+    module.register(router);
+    app.use(module.base, router.router);
+  }
+  app.use(openApiRouter(registry, API_VERSION, config.api.swaggerEnabled));
+
+  app.use(notFoundHandler);
+  app.use(errorConverter(logger));
+
+  const handler = withFastLiveness(app, security, metrics, JSON.stringify(LIVENESS));
+  return { app, handler, metrics, authenticator, limiters, close: () => limiters.shutdown() };
+}

@@ -1,0 +1,186 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Request, RequestHandler } from "express";
+import passport from "passport";
+import { Strategy as JwtStrategy, type VerifiedCallback } from "passport-jwt";
+import type { CacheLayer } from "../../lib/cache/cache-layer";
+import { hashToken } from "../../lib/crypto/tokens";
+import type { Repositories } from "../../lib/db/repositories";
+import type { Logger } from "../../lib/logger";
+import { unauthorized } from "../http/errors";
+import { asAccessClaims, signingKey, verifyOptions, type TokenSettings } from "./access-tokens";
+import type { Principal } from "./principal";
+import { effectiveKeyScopes, roleScopes } from "./scopes";
+
+/** API keys start with this, which is how a bearer credential is told apart from a JWT. */
+export const API_KEY_PREFIX = "nps_";
+
+/** The revocation id of a whole login session (refresh family): logout and refresh reuse set it. */
+export const sessionRevocationId = (sessionId: string): string => `sid:${sessionId}`;
+
+type Credential = { readonly kind: "jwt" | "api-key"; readonly value: string };
+
+/** The credential a request presents: X-API-Key, or Authorization: Bearer (an API key or a JWT). */
+export function credentialOf(headers: IncomingHttpHeaders): Credential | undefined {
+  const apiKey = headers["x-api-key"];
+  if (typeof apiKey === "string" && apiKey.length > 0) return { kind: "api-key", value: apiKey };
+  const auth = headers.authorization;
+  if (typeof auth !== "string") return undefined;
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(auth);
+  if (!match) return undefined;
+  const value = match[1]!;
+  return { kind: value.startsWith(API_KEY_PREFIX) ? "api-key" : "jwt", value };
+}
+
+/** Why a token was refused, in words a client can act on, without detail an attacker could use. */
+function describeFailure(info: unknown): string {
+  if (info instanceof Error && info.name === "TokenExpiredError") return "token expired; refresh it or sign in again";
+  if (typeof info === "string") return info;
+  if (info instanceof Error && info.name === "AuthFailure") return info.message;
+  return "invalid token";
+}
+
+class AuthFailure extends Error {
+  override readonly name = "AuthFailure";
+}
+
+/**
+ * An API-key strategy for passport: the key from X-API-Key or a Bearer header, looked up by its
+ * SHA-256, acting with the key's scopes cut down to what its owner holds today.
+ */
+class ApiKeyStrategy extends passport.Strategy {
+  override name = "api-key";
+  constructor(private readonly verify: (key: string) => Promise<Principal | string>) {
+    super();
+  }
+
+  override authenticate(req: Request): void {
+    const credential = credentialOf(req.headers);
+    if (!credential || credential.kind !== "api-key") {
+      this.fail("no API key", 401);
+      return;
+    }
+    this.verify(credential.value).then(
+      (result) => (typeof result === "string" ? this.fail(result, 401) : this.success(result)),
+      (err: unknown) => this.error(err instanceof Error ? err : new Error(String(err))),
+    );
+  }
+}
+
+export interface AuthenticatorDeps {
+  readonly tokens: TokenSettings;
+  readonly repos: Pick<Repositories, "users" | "apiKeys">;
+  readonly cacheLayer: Pick<CacheLayer, "revocations">;
+  readonly logger: Logger;
+}
+
+/**
+ * Resolves credentials to a principal with passport: passport-jwt for access tokens (algorithm,
+ * issuer, audience and age pinned; revocation, account state and password changes checked on
+ * every request), and the API-key strategy. API_SECRET_KEY only signs: presented as a credential
+ * it is neither a valid JWT nor a known key, and is refused like any other wrong token.
+ */
+export class Authenticator {
+  private readonly passport = new passport.Passport();
+
+  constructor(private readonly deps: AuthenticatorDeps) {
+    const options = verifyOptions(deps.tokens);
+    this.passport.use(
+      "jwt",
+      new JwtStrategy(
+        {
+          jwtFromRequest: (req: Request) => {
+            const c = credentialOf(req.headers);
+            return c?.kind === "jwt" ? c.value : null;
+          },
+          // A KeyObject (passport-jwt hands it to jsonwebtoken as is); its typings only name string | Buffer.
+          secretOrKey: signingKey(deps.tokens) as unknown as string,
+          algorithms: options.algorithms,
+          issuer: options.issuer as string,
+          audience: options.audience as string,
+          jsonWebTokenOptions: { maxAge: options.maxAge, clockTolerance: options.clockTolerance },
+        },
+        (payload: unknown, done: VerifiedCallback) => {
+          this.verifyToken(payload).then(
+            (result) => (typeof result === "string" ? done(null, false, new AuthFailure(result)) : done(null, result)),
+            (err: unknown) => done(err, false),
+          );
+        },
+      ),
+    );
+    this.passport.use("api-key", new ApiKeyStrategy((key) => this.verifyApiKey(key)));
+  }
+
+  /**
+   * Optional authentication for every request: sets req.principal when valid credentials are
+   * presented, req.authFailure when invalid ones are; routes decide whether they need a principal.
+   */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      const credential = credentialOf(req.headers);
+      if (!credential) {
+        next();
+        return;
+      }
+      const run = this.passport.authenticate(credential.kind, { session: false }, (err: unknown, user: Principal | false, info: unknown) => {
+        if (err) {
+          next(err);
+          return;
+        }
+        if (user) req.principal = user;
+        else req.authFailure = describeFailure(info);
+        next();
+      }) as RequestHandler;
+      run(req, res, next);
+    };
+  }
+
+  /** For the WebSocket: a raw token or API key to its principal; throws a 401 HttpError when refused. */
+  authenticate(credential: string): Promise<Principal> {
+    const req = { headers: { authorization: `Bearer ${credential}` } } as unknown as Request;
+    return new Promise((resolve, reject) => {
+      const kind = credentialOf(req.headers)?.kind ?? "jwt";
+      const run = this.passport.authenticate(kind, { session: false }, (err: unknown, user: Principal | false, info: unknown) => {
+        if (err) reject(err instanceof Error ? err : new Error(String(err)));
+        else if (user) resolve(user);
+        else reject(unauthorized(describeFailure(info)));
+      }) as RequestHandler;
+      run(req, {} as never, (err?: unknown) => reject(err instanceof Error ? err : unauthorized()));
+    });
+  }
+
+  private async verifyToken(payload: unknown): Promise<Principal | string> {
+    const claims = asAccessClaims(payload);
+    if (!claims) return "invalid token";
+    // Both lookups at once: one round trip's wait instead of two.
+    const [revoked, user] = await Promise.all([
+      this.deps.cacheLayer.revocations.isRevoked(claims.jti, sessionRevocationId(claims.sid)),
+      this.deps.repos.users.findById(claims.sub),
+    ]);
+    if (revoked) return "token revoked; sign in again";
+    if (!user || !user.isActive) return "account disabled or removed";
+    if (user.passwordChangedAt.getTime() !== claims.pwd) return "the password changed since this token was issued; sign in again";
+    return {
+      kind: "token",
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      scopes: roleScopes(user.role),
+      token: { id: claims.jti, expiresAt: claims.exp, sessionId: claims.sid },
+    };
+  }
+
+  private async verifyApiKey(key: string): Promise<Principal | string> {
+    const found = await this.deps.repos.apiKeys.findActiveByHash(hashToken(key));
+    if (!found) return "invalid, revoked or expired API key";
+    const { key: record, owner } = found;
+    this.deps.repos.apiKeys.touch(record.id).catch((err: unknown) => this.deps.logger.debug({ err }, "API key last-use not recorded"));
+    return {
+      kind: "api_key",
+      userId: owner.id,
+      username: owner.username,
+      role: owner.role,
+      scopes: effectiveKeyScopes(record.scopes, owner.role),
+      apiKeyId: record.id,
+    };
+  }
+}

@@ -1,0 +1,292 @@
+import { createHash } from "node:crypto";
+import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
+import { z, type ZodObject, type ZodType } from "zod";
+import type { ApiDeps } from "../deps";
+import type { AuditEntry } from "../audit";
+import type { Principal } from "../auth/principal";
+import { seesAll } from "../auth/principal";
+import type { Role, Scope } from "../auth/scopes";
+import type { UserEvent } from "../events/event-bus";
+import type { ApiMetrics } from "../metrics";
+import { describeFields, zodFields } from "./error-converter";
+import { forbidden, HttpError, notFound, unauthorized } from "./errors";
+import { ERROR_SCHEMA } from "./openapi";
+import type { RateLimiters } from "./rate-limits";
+
+/**
+ * The route toolkit: one declaration per route gives its Express handler, its request validation
+ * (zod, at the edge) and its OpenAPI entry, so the document cannot drift from what is enforced.
+ * services/api/README.md shows how a feature uses it; services/api/users/ is the worked example.
+ */
+
+/** A principal holding every listed scope (and, if given, one of the roles). Type shared rules with it. */
+export type RequiredAuth = { readonly scopes?: readonly Scope[]; readonly roles?: readonly Role[] };
+
+/** Who may call: "public", or a principal meeting a RequiredAuth. */
+export type AuthRule = "public" | RequiredAuth;
+
+type AnyObject = ZodObject;
+type Out<S> = S extends ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<P, Q, B, A extends AuthRule> {
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  /** The caller; always present unless the route is public. */
+  readonly principal: [A] extends [RequiredAuth] ? Principal : Principal | undefined;
+  readonly req: Request;
+  readonly res: Response;
+  readonly deps: ApiDeps;
+  /** Appends an audit row (actor, api key and address filled in); never fails the request. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** Clears a user's cached responses (a successful write already clears the caller's own). */
+  invalidateCache(userId: string): Promise<void>;
+  /** Sends an event to the user's WebSocket connections, on every replica. */
+  publish(userId: string, event: UserEvent): void;
+}
+
+export interface RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends ZodType | undefined, R extends ZodType | undefined, A extends AuthRule> {
+  readonly method: "get" | "post" | "put" | "patch" | "delete";
+  /** Express path relative to the module's base, e.g. "/:user_id/role". */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly auth: A;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /** Schema of the success body (documentation only); omit for 204. */
+  readonly response?: R;
+  /** Success status: 200 by default, 201 for creations, 204 for no body. */
+  readonly status?: 200 | 201 | 202 | 204;
+  /** "ai": the route may call the AI interpreter and counts against the hourly AI limit. */
+  readonly rateLimit?: "ai";
+  /** Extra middleware run after authentication and before validation (the login limiters, say). */
+  readonly middleware?: readonly RequestHandler[];
+  /** GET only: keep the response per caller for this long, answer with ETag, 304 on If-None-Match. */
+  readonly cache?: { readonly ttlSeconds: number };
+  /** Extra documented failures beyond the standard ones, status → description. */
+  readonly errors?: Readonly<Record<number, string>>;
+  readonly handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>, A>) => Promise<Out<R> | Reply<Out<R>> | void> | Out<R> | Reply<Out<R>> | void;
+}
+
+/** A success body with a status other than the route's usual one (readiness answering 503, say). */
+export class Reply<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+/** What the toolkit needs from the app around it. */
+export interface RouteRuntime {
+  readonly deps: ApiDeps;
+  readonly registry: OpenAPIRegistry;
+  readonly limiters: RateLimiters;
+  readonly metrics: ApiMetrics;
+  audit(req: Request, entry: AuditEntry): Promise<void>;
+}
+
+/** A feature's routes: mounted under `base`, grouped under `tag` in the OpenAPI document. */
+export interface RouteModule {
+  readonly base: string;
+  readonly tag: string;
+  register(router: ApiRouter): void;
+}
+
+export class ApiRouter {
+  readonly router: Router = express.Router();
+
+  constructor(
+    readonly base: string,
+    readonly tag: string,
+    private readonly runtime: RouteRuntime,
+  ) {}
+
+  get deps(): ApiDeps {
+    return this.runtime.deps;
+  }
+
+  get limiters(): RateLimiters {
+    return this.runtime.limiters;
+  }
+
+  get metrics(): ApiMetrics {
+    return this.runtime.metrics;
+  }
+
+  route<P extends AnyObject | undefined = undefined, Q extends AnyObject | undefined = undefined, B extends ZodType | undefined = undefined, R extends ZodType | undefined = undefined, A extends AuthRule = AuthRule>(
+    spec: RouteSpec<P, Q, B, R, A>,
+  ): void {
+    const pattern = `${this.base}${spec.path === "/" ? "" : spec.path}` || "/";
+    this.document(spec, pattern);
+    const handlers: RequestHandler[] = [markRoute(pattern)];
+    if (spec.auth !== "public") handlers.push(requireAuth(spec.auth));
+    if (spec.rateLimit === "ai") handlers.push(this.runtime.limiters.ai);
+    handlers.push(...(spec.middleware ?? []));
+    handlers.push(this.handle(spec));
+    this.router[spec.method](spec.path, ...handlers);
+  }
+
+  private handle<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends ZodType | undefined, R extends ZodType | undefined, A extends AuthRule>(
+    spec: RouteSpec<P, Q, B, R, A>,
+  ): RequestHandler {
+    const runtime = this.runtime;
+    const { cache } = runtime.deps.cacheLayer;
+    const cacheable = spec.method === "get" && spec.cache !== undefined;
+    return async (req, res) => {
+      const params = parsePart(spec.params, req.params, "params") as Out<P>;
+      const query = parsePart(spec.query, req.query, "query") as Out<Q>;
+      const body = parseBody(spec.body, req.body) as Out<B>;
+      const principal = req.principal;
+
+      const cacheKey = cacheable && principal ? responseCacheKey(req, principal) : undefined;
+      if (cacheKey && principal) {
+        const hit = await cache.get(principal.userId, cacheKey);
+        runtime.metrics.cacheLookups.inc({ result: hit ? "hit" : "miss" });
+        if (hit) {
+          sendCached(req, res, hit.status, hit.body, hit.etag, "HIT");
+          return;
+        }
+      }
+
+      const ctx: RouteContext<Out<P>, Out<Q>, Out<B>, A> = {
+        params,
+        query,
+        body,
+        principal: principal as RouteContext<Out<P>, Out<Q>, Out<B>, A>["principal"],
+        req,
+        res,
+        deps: runtime.deps,
+        audit: (entry) => runtime.audit(req, entry),
+        invalidateCache: (userId) => cache.invalidate(userId),
+        publish: (userId, event) => runtime.deps.events.publish(userId, event),
+      };
+      const returned = await spec.handler(ctx);
+      if (res.headersSent) return;
+
+      const result = returned instanceof Reply ? returned.body : returned;
+      const status = returned instanceof Reply ? returned.status : (spec.status ?? 200);
+      if (spec.method !== "get" && principal) await cache.invalidate(principal.userId);
+      if (principal) res.setHeader("Cache-Control", "private, no-cache");
+      if (status === 204 || result === undefined) {
+        res.status(204).end();
+        return;
+      }
+      const text = JSON.stringify(result);
+      if (cacheKey && principal && status < 300) {
+        const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
+        await cache.set(principal.userId, cacheKey, { status, contentType: "application/json", body: text, etag }, spec.cache!.ttlSeconds);
+        sendCached(req, res, status, text, etag, "MISS");
+        return;
+      }
+      res.status(status).type("application/json").send(text);
+    };
+  }
+
+  private document(spec: RouteSpec<AnyObject | undefined, AnyObject | undefined, ZodType | undefined, ZodType | undefined, AuthRule>, pattern: string): void {
+    const responses: Record<string, ResponseConfig> = {};
+    const status = spec.status ?? 200;
+    responses[String(status)] =
+      status === 204 || !spec.response
+        ? { description: "Success, no body" }
+        : { description: "Success", content: { "application/json": { schema: spec.response } } };
+    const errorResponse = (description: string): ResponseConfig => ({ description, content: { "application/json": { schema: ERROR_SCHEMA } } });
+    if (spec.params || spec.query || spec.body) responses["400"] = errorResponse("Invalid input; `fields` names each offending field");
+    if (spec.auth !== "public") {
+      responses["401"] = errorResponse("Missing, invalid, expired or revoked credentials");
+      if (spec.auth.scopes?.length || spec.auth.roles?.length) responses["403"] = errorResponse("The caller lacks the role or scope");
+    }
+    responses["429"] = errorResponse("Rate limited; see Retry-After");
+    for (const [code, description] of Object.entries(spec.errors ?? {})) responses[code] = errorResponse(description);
+
+    const config: RouteConfig = {
+      method: spec.method,
+      path: pattern.replace(/:([A-Za-z0-9_]+)/g, "{$1}"),
+      tags: [this.tag],
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      ...(spec.auth === "public" ? {} : { security: [{ bearerAuth: [] }, { apiKeyAuth: [] }] }),
+      request: {
+        ...(spec.params ? { params: spec.params } : {}),
+        ...(spec.query ? { query: spec.query } : {}),
+        ...(spec.body ? { body: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
+      },
+      responses,
+    };
+    this.runtime.registry.registerPath(config);
+  }
+}
+
+/** Records the route pattern for metrics (never the raw URL, whose ids would explode the label set). */
+function markRoute(pattern: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.route = pattern;
+    next();
+  };
+}
+
+/** 401 without a principal (saying why presented credentials failed); 403 without the role or a scope. */
+export function requireAuth(rule: RequiredAuth): RequestHandler {
+  return (req, _res, next) => {
+    const principal = req.principal;
+    if (!principal) throw unauthorized(req.authFailure);
+    if (rule.roles && !rule.roles.includes(principal.role)) throw forbidden(`requires the role ${rule.roles.join(" or ")}`);
+    for (const scope of rule.scopes ?? []) {
+      if (!principal.scopes.has(scope)) throw forbidden(`requires the scope ${scope}`);
+    }
+    next();
+  };
+}
+
+function parsePart(schema: ZodType | undefined, value: unknown, where: "params" | "query"): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const fields = zodFields(parsed.error);
+  throw new HttpError(400, "invalid_input", `invalid ${where === "params" ? "path" : "query"}: ${describeFields(fields)}`, fields);
+}
+
+function parseBody(schema: ZodType | undefined, value: unknown): unknown {
+  if (!schema) return undefined;
+  if (value === undefined) {
+    throw new HttpError(400, "invalid_input", "body: a JSON body is required (Content-Type: application/json)", { body: "a JSON body is required" });
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = zodFields(parsed.error);
+  throw new HttpError(400, "invalid_input", describeFields(fields), fields);
+}
+
+/**
+ * The cache field of one request: the URL with its query sorted, and the caller's scopes (an admin's
+ * full-power token and the same admin's narrower API key may see different things at one URL).
+ */
+function responseCacheKey(req: Request, principal: Principal): string {
+  const url = new URL(req.originalUrl, "http://x");
+  url.searchParams.sort();
+  return `${[...principal.scopes].sort().join(",")} ${url.pathname}?${url.searchParams.toString()}`;
+}
+
+function sendCached(req: Request, res: Response, status: number, body: string, etag: string, outcome: "HIT" | "MISS"): void {
+  res.setHeader("ETag", etag);
+  res.setHeader("Cache-Control", "private, no-cache");
+  res.setHeader("X-Cache", outcome);
+  const inm = req.headers["if-none-match"];
+  if (inm && inm.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(status).type("application/json").send(body);
+}
+
+/**
+ * For "owner sees own, moderators see all": the resource when the caller may see it, else 404
+ * (never 403, which would confirm that someone else's resource exists).
+ */
+export function ownedOr404<T>(principal: Principal, resource: T | undefined | null, ownerId: (r: T) => string, what: string): T {
+  if (resource === undefined || resource === null) throw notFound(what);
+  if (ownerId(resource) !== principal.userId && !seesAll(principal)) throw notFound(what);
+  return resource;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { LIMITS } from "../../oracle/readings";
+import { NUMEROLOGY_SYSTEMS as SYSTEM_CHOICES } from "../../oracle/engine";
+import { QUESTION_CATEGORIES } from "../../oracle/readings/types";
+import { NUMEROLOGY_SYSTEMS as STORED_SYSTEMS, READING_TYPES } from "../../lib/db/repositories/readings";
+
+/**
+ * Field schemas the feature routes share (oracle, share, settings, telegram): dates, times, ids,
+ * systems and the free-text limits the Oracle itself enforces, so a request is refused at the edge
+ * with the API's own field name before it reaches the Oracle.
+ */
+
+/** A calendar day, YYYY-MM-DD (February 30th is refused). */
+export const dateField = z.iso.date({ message: "expected a date YYYY-MM-DD" }).meta({ example: "2026-02-09" });
+
+/** A time of day, HH:MM or HH:MM:SS, 24-hour clock. */
+export const timeField = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, "expected a time HH:MM or HH:MM:SS")
+  .meta({ example: "14:30:00" });
+
+/** Minutes east of UTC, as the profiles and the Telegram preferences keep it (UTC-12:00 .. UTC+14:00). */
+export const offsetMinutesField = z.number().int("expected a whole number of minutes").min(-720).max(840);
+
+export const numerologySystemField = z.enum(SYSTEM_CHOICES, { message: `one of ${SYSTEM_CHOICES.join(", ")}` });
+export const storedSystemField = z.enum(STORED_SYSTEMS);
+export const readingTypeField = z.enum(READING_TYPES, { message: `one of ${READING_TYPES.join(", ")}` });
+export const categoryField = z.enum(QUESTION_CATEGORIES, { message: `one of ${QUESTION_CATEGORIES.join(", ")}` });
+export const localeField = z.enum(["en", "fa"], { message: "one of en, fa" });
+
+/** Text the database can keep (PostgreSQL text holds any character but NUL), at most `max` characters. */
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
+
+/** Free-form context for the AI interpretation: a few short strings. */
+export const inquiryContextField = z
+  .record(
+    text(LIMITS.inquiryKeyLength).refine((k) => k !== "", "keys must not be empty"),
+    text(LIMITS.inquiryValueLength),
+  )
+  .refine((r) => Object.keys(r).length <= LIMITS.inquiryEntries, `at most ${LIMITS.inquiryEntries} entries`);
+
+/** Text that must hold something besides spaces, up to `max` characters. */
+export const requiredText = (max: number) => text(max).refine((s) => s.trim() !== "", "must not be blank");
+
+export const idParams = <K extends string>(name: K) => z.object({ [name]: z.uuid({ message: "expected a UUID" }) } as Record<K, z.ZodUUID>);
+
+export const readingIdParams = idParams("reading_id");
+export const profileIdParams = idParams("profile_id");
+
+/** A bound of a time range: a date (YYYY-MM-DD, the whole UTC day) or an ISO timestamp. */
+export const dateBoundField = z.union([dateField, z.iso.datetime({ offset: true })], { error: () => "expected a date YYYY-MM-DD or an ISO timestamp" });
+
+/** The instant a bound stands for: a date starts (or, as an upper bound, ends) its UTC day. */
+export function boundOf(value: string | undefined, end: boolean): Date | undefined {
+  if (value === undefined) return undefined;
+  return new Date(value.length === 10 ? `${value}T${end ? "23:59:59.999" : "00:00:00.000"}Z` : value);
+}
+
+/** A timestamp for JSON answers. */
+export const iso = (d: Date): string => d.toISOString();
+export const isoOrNull = (d: Date | null): string | null => (d ? d.toISOString() : null);

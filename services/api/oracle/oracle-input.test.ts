@@ -1,0 +1,75 @@
+import { expect } from "chai";
+import { calendarDate, describeMoment, fullTime, localClock, momentOf, oracleProfile, utcOffset } from "./oracle-input";
+import { latestDayOnEarth } from "./profile-schemas";
+
+describe("oracle input: from stored profiles and requests to the Oracle's terms", () => {
+  const now = new Date("2026-02-09T22:15:30.000Z");
+
+  it("offsets carry one sign in both parts", () => {
+    expect(utcOffset(210)).to.deep.equal({ hours: 3, minutes: 30 });
+    expect(utcOffset(-210)).to.deep.equal({ hours: -3, minutes: -30 });
+    expect(utcOffset(-300)).to.deep.equal({ hours: -5, minutes: 0 });
+    expect(utcOffset(0)).to.deep.equal({ hours: 0, minutes: 0 });
+    expect(utcOffset(840)).to.deep.equal({ hours: 14, minutes: 0 });
+  });
+
+  it("the local clock crosses midnight with the offset", () => {
+    expect(localClock(now, 0)).to.deep.equal({ date: "2026-02-09", time: "22:15:30" });
+    expect(localClock(now, 210)).to.deep.equal({ date: "2026-02-10", time: "01:45:30" });
+    expect(localClock(new Date("2026-01-01T01:00:00Z"), -120)).to.deep.equal({ date: "2025-12-31", time: "23:00:00" });
+  });
+
+  it("a moment: what was given, the rest from the clock; date-only readings keep no hour", () => {
+    expect(momentOf(now, 210, {})).to.deep.equal({ year: 2026, month: 2, day: 10, hour: 1, minute: 45, second: 30 });
+    expect(momentOf(now, 0, { date: "2024-02-29", time: "07:05" })).to.deep.equal({ year: 2024, month: 2, day: 29, hour: 7, minute: 5, second: 0 });
+    expect(momentOf(now, 0, { time: "07:05:09" })).to.deep.equal({ year: 2026, month: 2, day: 9, hour: 7, minute: 5, second: 9 });
+    expect(momentOf(now, 0, { date: "2026-03-01" }, true)).to.deep.equal({ year: 2026, month: 3, day: 1 });
+    expect(momentOf(now, 0, { date: "2026-03-01", time: "10:00" }, true)).to.include({ hour: 10 });
+    expect(describeMoment({ year: 2026, month: 3, day: 1 })).to.equal("2026-03-01");
+    expect(describeMoment({ year: 2026, month: 3, day: 1, hour: 9, minute: 5, second: 0 })).to.equal("2026-03-01 09:05:00");
+    expect(fullTime("09:05")).to.equal("09:05:00");
+    expect(calendarDate("0999-12-31")).to.deep.equal({ year: 999, month: 12, day: 31 });
+  });
+
+  it("a stored profile as the Oracle's profile", () => {
+    const profile = oracleProfile(
+      {
+        id: "p",
+        ownerId: "o",
+        name: "Ali Rezaei",
+        namePersian: "علی رضایی",
+        birthDate: "1985-03-21",
+        motherName: "Zahra",
+        motherNamePersian: null,
+        gender: "male",
+        country: null,
+        city: null,
+        heartRateBpm: null,
+        timezoneOffsetMinutes: 210,
+        latitude: 35.7,
+        longitude: 51.4,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      },
+      "abjad",
+    );
+    expect(profile).to.deep.equal({
+      full_name: "Ali Rezaei",
+      persian_name: "علی رضایی",
+      birth_date: { year: 1985, month: 3, day: 21 },
+      mother_name: "Zahra",
+      gender: "male",
+      latitude: 35.7,
+      longitude: 51.4,
+      heart_rate_bpm: null,
+      timezone: { hours: 3, minutes: 30 },
+      numerology_system: "abjad",
+    });
+  });
+
+  it("the latest day on Earth is UTC+14's", () => {
+    expect(latestDayOnEarth(new Date("2026-02-09T09:59:59Z"))).to.equal("2026-02-09");
+    expect(latestDayOnEarth(new Date("2026-02-09T10:00:00Z"))).to.equal("2026-02-10");
+  });
+});

@@ -1,0 +1,64 @@
+import type { Profile } from "../../lib/db/repositories/oracle-profiles";
+import type { CalendarDate, LocalMoment, NumerologySystemChoice, ProfileInput, UtcOffset } from "../../oracle/readings";
+
+/**
+ * From what the API stores and receives to what the Oracle takes: a stored profile as the Oracle's
+ * profile, and "which moment" (a date and time the caller gave, or now on the profile's clock) as
+ * a local moment. Pure: the current instant is always passed in.
+ */
+
+/** Minutes east of UTC as the Oracle's offset, both parts carrying the sign (-210 is -3 h -30 min). */
+export function utcOffset(minutes: number): UtcOffset {
+  return { hours: Math.trunc(minutes / 60), minutes: minutes % 60 || 0 };
+}
+
+export function oracleProfile(p: Profile, system: NumerologySystemChoice = "auto"): ProfileInput {
+  return {
+    full_name: p.name,
+    persian_name: p.namePersian,
+    birth_date: calendarDate(p.birthDate),
+    mother_name: p.motherName,
+    gender: p.gender,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    heart_rate_bpm: p.heartRateBpm,
+    timezone: p.timezoneOffsetMinutes === null ? null : utcOffset(p.timezoneOffsetMinutes),
+    numerology_system: system,
+  };
+}
+
+/** "YYYY-MM-DD" (already validated) as its parts. */
+export function calendarDate(iso: string): CalendarDate {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/** The local date and time (HH:MM:SS) at `offsetMinutes` east of UTC. */
+export function localClock(now: Date, offsetMinutes: number): { date: string; time: string } {
+  const shifted = new Date(now.getTime() + offsetMinutes * 60_000).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 19) };
+}
+
+/** "HH:MM" or "HH:MM:SS" as "HH:MM:SS". */
+export function fullTime(time: string): string {
+  return time.length === 5 ? `${time}:00` : time;
+}
+
+/**
+ * The moment a reading is about: the given date and time, each defaulting to now on the clock
+ * `offsetMinutes` east of UTC. With `dateOnly` and no time given, the moment has no hour.
+ */
+export function momentOf(now: Date, offsetMinutes: number, given: { date?: string; time?: string }, dateOnly = false): LocalMoment {
+  const clock = localClock(now, offsetMinutes);
+  const day = calendarDate(given.date ?? clock.date);
+  if (dateOnly && given.time === undefined) return day;
+  const [hour, minute, second] = fullTime(given.time ?? clock.time).split(":").map(Number) as [number, number, number];
+  return { ...day, hour, minute, second };
+}
+
+/** "YYYY-MM-DD HH:MM:SS" (or the date alone) of a moment, as readings show it. */
+export function describeMoment(m: LocalMoment): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const date = `${pad(m.year, 4)}-${pad(m.month)}-${pad(m.day)}`;
+  return m.hour === undefined ? date : `${date} ${pad(m.hour)}:${pad(m.minute ?? 0)}:${pad(m.second ?? 0)}`;
+}

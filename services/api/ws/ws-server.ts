@@ -1,0 +1,135 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocket, WebSocketServer, type RawData } from "ws";
+import type { Logger } from "../../lib/logger";
+import type { Principal } from "../auth/principal";
+import type { EventBus } from "../events/event-bus";
+
+export const WS_PATH = "/ws";
+
+/** Close codes the client can act on. */
+export const WS_CLOSE = { authRequired: 4001, authTimeout: 4002 } as const;
+
+const AUTH_TIMEOUT_MS = 10_000;
+const HEARTBEAT_MS = 30_000;
+const MAX_MESSAGE_BYTES = 8 * 1024;
+
+export interface WsOptions {
+  /** Resolves a token or API key to its principal, or throws when it is not valid. */
+  readonly authenticate: (credential: string) => Promise<Principal>;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  /** Browsers send Origin; one outside this list is refused (other clients send none). */
+  readonly allowedOrigins: readonly string[];
+  readonly heartbeatMs?: number;
+  /** How long a socket may stay without a valid credential. */
+  readonly authTimeoutMs?: number;
+}
+
+export interface WsHandle {
+  readonly server: WebSocketServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The authenticated WebSocket at /ws. The credential comes in the query (`?token=`) or as the first
+ * message (`{"type":"auth","token":"..."}`); until it is accepted nothing is delivered, and a wrong or
+ * late one closes the socket with 4001/4002. Once in, the socket receives that user's events only.
+ */
+export function attachWebSocket(httpServer: http.Server, options: WsOptions): WsHandle {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== WS_PATH) {
+      refuse(socket, 404, "Not Found");
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin && !options.allowedOrigins.includes(origin)) {
+      refuse(socket, 403, "Forbidden");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, url.searchParams.get("token")));
+  };
+  httpServer.on("upgrade", onUpgrade);
+
+  const onConnection = (ws: WebSocket, queryToken: string | null) => {
+    alive.set(ws, true);
+    ws.on("pong", () => alive.set(ws, true));
+    ws.on("error", (err) => options.logger.debug({ err }, "websocket error"));
+    let unsubscribe: (() => void) | undefined;
+    let authenticating = false;
+
+    const admit = (credential: string) => {
+      authenticating = true;
+      options.authenticate(credential).then(
+        (principal) => {
+          if (ws.readyState !== WebSocket.OPEN) return;
+          clearTimeout(timer);
+          unsubscribe = options.events.subscribe(principal.userId, (event) => {
+            if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(event));
+          });
+          ws.send(JSON.stringify({ event: "connected", data: { user_id: principal.userId, username: principal.username } }));
+        },
+        () => ws.close(WS_CLOSE.authRequired, "authentication required"),
+      );
+    };
+
+    const timer = setTimeout(() => ws.close(WS_CLOSE.authTimeout, "authentication timed out"), options.authTimeoutMs ?? AUTH_TIMEOUT_MS);
+    ws.on("close", () => {
+      clearTimeout(timer);
+      unsubscribe?.();
+    });
+    ws.on("message", (data: RawData) => {
+      const text = data.toString();
+      if (text === "ping") {
+        ws.send("pong");
+        return;
+      }
+      if (unsubscribe || authenticating) return;
+      const token = firstMessageToken(text);
+      if (token) admit(token);
+      else ws.close(WS_CLOSE.authRequired, "authentication required");
+    });
+    if (queryToken) admit(queryToken);
+  };
+
+  // Sockets that stop answering pings (a vanished phone, a dead NAT entry) are dropped.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    server: wss,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        httpServer.off("upgrade", onUpgrade);
+        for (const ws of wss.clients) ws.close(1001, "server shutting down");
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+function firstMessageToken(text: string): string | undefined {
+  try {
+    const msg = JSON.parse(text) as { type?: unknown; token?: unknown };
+    return msg.type === "auth" && typeof msg.token === "string" && msg.token.length > 0 ? msg.token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,147 @@
+/**
+ * `nps bench api`: the API's throughput under autocannon at 50 connections. The servers run in a
+ * child process (api-bench-server.ts); this process only generates load. Each scenario is measured
+ * in rounds alternating with a bare node:http hello-world on the same machine at the same moment,
+ * so the ratio says what the API's stack costs; each side keeps its best round.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import type { BenchServerInfo } from "./api-bench-server";
+import { SCENARIOS, type ApiScenario } from "./api-bench-scenarios";
+import { progressReporter } from "./measure";
+
+export const CONNECTIONS = 50;
+
+export interface ApiBenchOptions {
+  readonly json: boolean;
+  readonly quick: boolean;
+}
+
+export interface Measured {
+  readonly requests_per_second: number;
+  readonly p99_ms: number;
+}
+
+export type ScenarioResult =
+  | {
+      readonly name: ApiScenario["name"];
+      readonly status: "measured";
+      readonly api: Measured;
+      readonly bare: Measured;
+      readonly ratio: number;
+      readonly goal: ApiScenario["goal"];
+      readonly meets_goal: boolean;
+    }
+  | { readonly name: ApiScenario["name"]; readonly status: "skipped"; readonly reason: string };
+
+export interface ApiBenchResult {
+  readonly connections: number;
+  readonly database: string;
+  readonly redis: string;
+  readonly scenarios: ScenarioResult[];
+}
+
+function startServerProcess(): Promise<{ child: ChildProcess; info: BenchServerInfo }> {
+  const ext = path.extname(__filename);
+  const script = path.join(__dirname, `api-bench-server${ext}`);
+  const child = spawn(process.execPath, [...(ext === ".ts" ? ["--import", "tsx"] : []), script], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error("the API bench server did not start within 120 s"));
+    }, 120_000);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API bench server exited with ${code}`));
+    });
+    createInterface({ input: child.stdout! }).once("line", (line) => {
+      clearTimeout(timer);
+      child.removeAllListeners("exit");
+      resolve({ child, info: JSON.parse(line) as BenchServerInfo });
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+async function load(url: string, seconds: number, init: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: string } = {}): Promise<Measured> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, method: init.method ?? "GET", headers: init.headers, body: init.body });
+  if (result.errors > 0 || result.non2xx > 0) {
+    throw new Error(`${init.method ?? "GET"} ${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+  return { requests_per_second: Math.round(result.requests.average), p99_ms: result.latency.p99 };
+}
+
+const better = (a: Measured | undefined, b: Measured): Measured => (!a || b.requests_per_second > a.requests_per_second ? b : a);
+
+export async function runApiBench(opts: ApiBenchOptions, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<ApiBenchResult> {
+  const progress = progressReporter();
+  const seconds = opts.quick ? 3 : 8;
+  const rounds = opts.quick ? 1 : 2;
+
+  progress("starting the API bench server");
+  const { child, info } = await startServerProcess();
+  const scenarios: ScenarioResult[] = [];
+  try {
+    for (const scenario of SCENARIOS) {
+      if (!info.routes.includes(scenario.route)) {
+        scenarios.push({ name: scenario.name, status: "skipped", reason: `the API does not serve ${scenario.route} yet` });
+        continue;
+      }
+      const ctx = { apiUrl: info.apiUrl, token: info.token };
+      const body = scenario.setup ? await scenario.setup(ctx) : undefined;
+      const init = {
+        method: scenario.method,
+        headers: { ...(scenario.authenticated ? { authorization: `Bearer ${info.token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      };
+      const target = `${info.apiUrl}${scenario.path}`;
+      progress(`${scenario.name}: warming up`);
+      await load(info.bareUrl, 1);
+      await load(target, 1, init);
+      let api: Measured | undefined;
+      let bare: Measured | undefined;
+      for (let r = 1; r <= rounds; r++) {
+        progress(`${scenario.name} round ${r}/${rounds}: bare node:http`);
+        bare = better(bare, await load(info.bareUrl, seconds));
+        progress(`${scenario.name} round ${r}/${rounds}: API`);
+        api = better(api, await load(target, seconds, init));
+      }
+      const ratio = Math.round((api!.requests_per_second / bare!.requests_per_second) * 1000) / 1000;
+      const meets = ratio >= scenario.goal.ratio && (scenario.goal.p99Ms === undefined || api!.p99_ms < scenario.goal.p99Ms);
+      scenarios.push({ name: scenario.name, status: "measured", api: api!, bare: bare!, ratio, goal: scenario.goal, meets_goal: meets });
+    }
+  } finally {
+    progress("");
+    await stop(child);
+  }
+
+  const result: ApiBenchResult = { connections: CONNECTIONS, database: info.database, redis: info.redis, scenarios };
+  if (opts.json) out(`${JSON.stringify(result)}\n`);
+  else out(render(result));
+  return result;
+}
+
+function render(result: ApiBenchResult): string {
+  const lines = [`autocannon, ${result.connections} connections; database ${result.database}, cache ${result.redis}`];
+  for (const s of result.scenarios) {
+    if (s.status === "skipped") {
+      lines.push(`${s.name.padEnd(24)} skipped: ${s.reason}`);
+      continue;
+    }
+    const goal = `goal ≥${s.goal.ratio * 100}%${s.goal.p99Ms ? `, p99 <${s.goal.p99Ms} ms` : ""}`;
+    lines.push(
+      `${s.name.padEnd(24)} ${String(s.api.requests_per_second).padStart(7)} req/s  p99 ${String(s.api.p99_ms).padStart(4)} ms` +
+        `   bare ${String(s.bare.requests_per_second).padStart(7)} req/s  p99 ${String(s.bare.p99_ms).padStart(4)} ms` +
+        `   ${(s.ratio * 100).toFixed(1)}% of bare (${goal}: ${s.meets_goal ? "met" : "NOT met"})`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,72 @@
+/**
+ * The inputs of the engine throughput comparison: call i of a benchmark uses set i mod k, the same
+ * sets the reference figures were measured on. Keys are the engine's parameter names.
+ */
+import type { NaiveDateTime } from "../oracle/engine/result-types";
+
+export interface FullReadingSet {
+  full_name: string;
+  birth_day: number;
+  birth_month: number;
+  birth_year: number;
+  current_date: NaiveDateTime;
+  mother_name: string;
+  gender: string;
+  latitude: number;
+  longitude: number;
+  actual_bpm: number;
+  current_hour: number;
+  current_minute: number;
+  current_second: number;
+  tz_hours: number;
+  tz_minutes: number;
+  numerology_system: string;
+}
+
+const day = (year: number, month: number, d: number): NaiveDateTime => ({ year, month, day: d, hour: 0, minute: 0, second: 0 });
+
+export const ORCHESTRATOR_FULL_SETS: readonly FullReadingSet[] = [
+  {
+    full_name: "Alice Johnson", birth_day: 15, birth_month: 7, birth_year: 1990, current_date: day(2026, 2, 9),
+    mother_name: "Barbara Johnson", gender: "female", latitude: 40.7, longitude: -74.0, actual_bpm: 68,
+    current_hour: 14, current_minute: 30, current_second: 0, tz_hours: -5, tz_minutes: 0, numerology_system: "pythagorean",
+  },
+  {
+    full_name: "José García-Márquez", birth_day: 29, birth_month: 2, birth_year: 1996, current_date: day(2025, 12, 31),
+    mother_name: "María José Pérez", gender: "male", latitude: -23.5, longitude: -46.6, actual_bpm: 72,
+    current_hour: 23, current_minute: 59, current_second: 59, tz_hours: -3, tz_minutes: 0, numerology_system: "chaldean",
+  },
+  {
+    full_name: "علی رضایی", birth_day: 21, birth_month: 3, birth_year: 1985, current_date: day(2026, 3, 21),
+    mother_name: "زهرا کریمی", gender: "male", latitude: 35.6892, longitude: 51.389, actual_bpm: 64,
+    current_hour: 0, current_minute: 0, current_second: 0, tz_hours: 3, tz_minutes: 30, numerology_system: "abjad",
+  },
+  {
+    full_name: "Mary-Jane O'Connor", birth_day: 31, birth_month: 12, birth_year: 1899, current_date: day(1969, 12, 31),
+    mother_name: "Ann O'Neil", gender: "female", latitude: 90.0, longitude: 180.0, actual_bpm: 80,
+    current_hour: 12, current_minute: 1, current_second: 2, tz_hours: 12, tz_minutes: 0, numerology_system: "pythagorean",
+  },
+];
+
+/** [year, month, day, hour, minute, second, tz_hours, tz_minutes]. */
+export const FC60_STAMP_SETS: ReadonlyArray<readonly [number, number, number, number, number, number, number, number]> = [
+  [2026, 2, 6, 1, 15, 0, 8, 0],
+  [2000, 1, 1, 0, 0, 0, 0, 0],
+  [2025, 12, 31, 23, 59, 59, -5, 0],
+  [1800, 1, 1, 12, 30, 30, 5, 30],
+  [2200, 12, 31, 23, 0, 0, 14, 0],
+  [1969, 12, 31, 6, 7, 8, -3, -30],
+  [2024, 2, 29, 12, 0, 0, 0, 0],
+  [2100, 3, 1, 11, 59, 59, -12, 0],
+];
+
+export const NAME_SETS: readonly string[] = [
+  "Alice Johnson",
+  "John Smith",
+  "François-Xavier Dupont",
+  "Renée O'Connor",
+  "MARY ELIZABETH MONTGOMERY-SMYTHE",
+  "Johann Strauß",
+  "Nguyễn Văn An",
+  "Yvonne Lyly",
+];

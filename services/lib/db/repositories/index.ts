@@ -1,0 +1,74 @@
+import type { FieldCipher } from "../../crypto/field-cipher";
+import type { Queryable } from "../database";
+import { ApiKeysRepository } from "./api-keys";
+import { AuditLogRepository } from "./audit-log";
+import { DailyReadingsRepository } from "./daily-readings";
+import { FeedbackRepository } from "./feedback";
+import { OracleProfilesRepository } from "./oracle-profiles";
+import { platformStats, type PlatformStats } from "./platform-stats";
+import { ReadingsRepository } from "./readings";
+import { RefreshTokensRepository } from "./refresh-tokens";
+import { SettingsRepository } from "./settings";
+import { ShareLinksRepository } from "./share-links";
+import { TelegramRepository } from "./telegram";
+import { UsersRepository } from "./users";
+
+/**
+ * Every repository over one Queryable: the Database for ordinary work, or a transaction's `tx`
+ * to group several writes (repositories are cheap objects; build a set per transaction):
+ *
+ *   const repos = createRepositories(db, cipher);
+ *   await db.transaction(async (tx) => {
+ *     const t = createRepositories(tx, cipher);
+ *     const reading = await t.readings.create(...);
+ *     await t.daily.record(profileId, date, reading.id);
+ *   });
+ *
+ * The cipher comes from createFieldCipher(config.encryption, logger), made once at start.
+ */
+export interface Repositories {
+  readonly users: UsersRepository;
+  readonly apiKeys: ApiKeysRepository;
+  readonly refreshTokens: RefreshTokensRepository;
+  readonly profiles: OracleProfilesRepository;
+  readonly readings: ReadingsRepository;
+  readonly daily: DailyReadingsRepository;
+  readonly shareLinks: ShareLinksRepository;
+  readonly feedback: FeedbackRepository;
+  readonly settings: SettingsRepository;
+  readonly telegram: TelegramRepository;
+  readonly audit: AuditLogRepository;
+  platformStats(now?: Date): Promise<PlatformStats>;
+}
+
+export function createRepositories(q: Queryable, cipher: FieldCipher): Repositories {
+  return {
+    users: new UsersRepository(q),
+    apiKeys: new ApiKeysRepository(q),
+    refreshTokens: new RefreshTokensRepository(q),
+    profiles: new OracleProfilesRepository(q, cipher),
+    readings: new ReadingsRepository(q, cipher),
+    daily: new DailyReadingsRepository(q),
+    shareLinks: new ShareLinksRepository(q),
+    feedback: new FeedbackRepository(q),
+    settings: new SettingsRepository(q),
+    telegram: new TelegramRepository(q),
+    audit: new AuditLogRepository(q),
+    platformStats: (now) => platformStats(q, now),
+  };
+}
+
+export type { Viewer, Page, PageRequest } from "../paging";
+export { SYSTEM_VIEWER } from "../paging";
+export * from "./users";
+export * from "./api-keys";
+export * from "./refresh-tokens";
+export * from "./oracle-profiles";
+export * from "./readings";
+export * from "./daily-readings";
+export * from "./share-links";
+export * from "./feedback";
+export * from "./settings";
+export * from "./telegram";
+export * from "./audit-log";
+export * from "./platform-stats";

@@ -1,0 +1,37 @@
+/**
+ * The question reading: the number a question carries (the digital root of its letter sum, master
+ * numbers kept), its script, system and category, and the reading of whoever asked.
+ */
+import { digitalRoot, MASTER_NUMBERS, resolveSystem } from "../engine";
+import { anonymousProfile, readingOf } from "./engine-call";
+import { lettersOf, scriptOf } from "./name-reading";
+import { detectCategory } from "./question-category";
+import type { QuestionReadingRequest, QuestionReadingResult } from "./types";
+
+export type QuestionNumber = Pick<QuestionReadingResult, "question_number" | "is_master_number" | "raw_letter_sum" | "detected_script" | "numerology_system">;
+
+export function questionNumber(question: string, choice: QuestionReadingRequest["numerology_system"]): QuestionNumber {
+  const system = resolveSystem(choice ?? "auto", question);
+  const raw = lettersOf(question, system).reduce((sum, l) => sum + l.value, 0);
+  const n = raw > 0 ? digitalRoot(raw) : 0;
+  return {
+    question_number: n,
+    is_master_number: MASTER_NUMBERS.has(n),
+    raw_letter_sum: raw,
+    detected_script: scriptOf(question),
+    numerology_system: system,
+  };
+}
+
+export type QuestionNumbers = Omit<QuestionReadingResult, "interpretation">;
+
+export function computeQuestionReading(req: QuestionReadingRequest): QuestionNumbers {
+  const profile = req.profile ?? anonymousProfile(req.at);
+  return {
+    question: req.question,
+    ...questionNumber(req.question, req.numerology_system),
+    category: req.category ?? detectCategory(req.question),
+    category_detected: req.category == null,
+    reading: readingOf({ profile, at: req.at }),
+  };
+}

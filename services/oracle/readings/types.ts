@@ -1,0 +1,284 @@
+/**
+ * The Oracle's requests and results. Field names are snake_case and match proto/oracle.proto and
+ * the API's JSON, so a result is the same object whether it was computed in-process or travelled
+ * over gRPC. A reading is the engine's own structure (FullReading), untouched.
+ */
+import type {
+  CalendarDate,
+  FullReading,
+  LocalMoment,
+  NumerologySystem,
+  NumerologySystemChoice,
+  Translation,
+  UtcOffset,
+} from "../engine";
+
+export type { CalendarDate, FullReading, LocalMoment, NumerologySystem, NumerologySystemChoice, Translation, UtcOffset };
+
+export const READING_TYPES = ["time", "daily", "name", "question", "multi", "timing", "stamp"] as const;
+export type ReadingType = (typeof READING_TYPES)[number];
+
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** The person a reading is for. Absent optional fields may be omitted or null. */
+export interface ProfileInput {
+  full_name: string;
+  /** Counted instead of full_name when the resolved system is abjad. */
+  persian_name?: string | null;
+  birth_date: CalendarDate;
+  mother_name?: string | null;
+  gender?: Gender | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  heart_rate_bpm?: number | null;
+  timezone?: UtcOffset | null;
+  /** Default "auto". */
+  numerology_system?: NumerologySystemChoice | null;
+}
+
+export interface InterpretationOptions {
+  enabled?: boolean | null;
+  inquiry_context?: Record<string, string> | null;
+}
+
+/** The reading told in sections: by the AI model when ai_generated, otherwise the engine's own text. */
+export interface Interpretation {
+  ai_generated: boolean;
+  /** The model that wrote it; "" when ai_generated is false. */
+  model: string;
+  cached: boolean;
+  sections: Translation;
+}
+
+// ── time ──
+
+export interface TimeReadingRequest {
+  profile: ProfileInput;
+  at: LocalMoment;
+  interpretation?: InterpretationOptions | null;
+}
+
+export interface TimeReadingResult {
+  reading: FullReading;
+  /** null unless the request asked for one. */
+  interpretation: Interpretation | null;
+}
+
+// ── daily ──
+
+export interface DailyReadingRequest {
+  profile: ProfileInput;
+  date: CalendarDate;
+  interpretation?: InterpretationOptions | null;
+}
+
+export interface DailyInsights {
+  suggested_activities: string[];
+  energy_forecast: string;
+  lucky_hours: number[];
+  focus_area: string;
+  element_of_day: string;
+}
+
+export interface DailyReadingResult {
+  /** YYYY-MM-DD */
+  date: string;
+  reading: FullReading;
+  insights: DailyInsights;
+  interpretation: Interpretation | null;
+}
+
+// ── name ──
+
+/** The script a text is mostly written in, as the engine detects it. */
+export const SCRIPTS = ["latin", "persian", "arabic", "unknown"] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+export interface NameReadingRequest {
+  name: string;
+  numerology_system?: NumerologySystemChoice | null;
+  /** Whose reading surrounds the name; absent: an anonymous profile. */
+  profile?: ProfileInput | null;
+  at: LocalMoment;
+  interpretation?: InterpretationOptions | null;
+}
+
+export interface LetterValue {
+  letter: string;
+  value: number;
+  /** Fire, Earth, Metal, Water or Wood by value; "" for a letter worth 0. */
+  element: string;
+}
+
+export interface NameReadingResult {
+  name: string;
+  detected_script: Script;
+  numerology_system: NumerologySystem;
+  expression: number;
+  soul_urge: number;
+  personality: number;
+  life_path: number;
+  letters: LetterValue[];
+  reading: FullReading;
+  interpretation: Interpretation | null;
+}
+
+// ── question ──
+
+export const QUESTION_CATEGORIES = ["love", "career", "health", "finance", "family", "spiritual", "general"] as const;
+export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
+
+export interface QuestionReadingRequest {
+  question: string;
+  /** The system for the question's number; default "auto" (by the question's script). */
+  numerology_system?: NumerologySystemChoice | null;
+  /** Absent: detected from the question's words. */
+  category?: QuestionCategory | null;
+  profile?: ProfileInput | null;
+  at: LocalMoment;
+  interpretation?: InterpretationOptions | null;
+}
+
+export interface QuestionReadingResult {
+  question: string;
+  question_number: number;
+  is_master_number: boolean;
+  raw_letter_sum: number;
+  detected_script: Script;
+  numerology_system: NumerologySystem;
+  category: QuestionCategory;
+  category_detected: boolean;
+  reading: FullReading;
+  interpretation: Interpretation | null;
+}
+
+// ── multi ──
+
+export interface MultiReadingRequest {
+  profiles: ProfileInput[];
+  at: LocalMoment;
+  interpretation?: InterpretationOptions | null;
+}
+
+export const COMPATIBILITY_CLASSES = ["excellent", "good", "mixed", "challenging"] as const;
+export type CompatibilityClass = (typeof COMPATIBILITY_CLASSES)[number];
+
+export interface CompatibilityDimensions {
+  life_path: number;
+  element: number;
+  animal: number;
+  moon: number;
+  patterns: number;
+}
+
+export type Dimension = keyof CompatibilityDimensions;
+
+export interface PairCompatibility {
+  a_index: number;
+  b_index: number;
+  a_name: string;
+  b_name: string;
+  score: number;
+  percentage: number;
+  classification: CompatibilityClass;
+  dimensions: CompatibilityDimensions;
+  strengths: Dimension[];
+  challenges: Dimension[];
+  description: string;
+}
+
+export interface GroupAnalysis {
+  harmony_score: number;
+  harmony_percentage: number;
+  classification: CompatibilityClass;
+  element_balance: Record<string, number>;
+  animal_distribution: Record<string, number>;
+  dominant_element: string;
+  dominant_animal: string;
+  summary: string;
+}
+
+export interface MultiReadingResult {
+  readings: FullReading[];
+  pairs: PairCompatibility[];
+  /** Only for three profiles or more. */
+  group: GroupAnalysis | null;
+  interpretation: Interpretation | null;
+}
+
+// ── timing ──
+
+export interface TimingRequest {
+  /** Without an hour, 12:00 is taken. */
+  at: LocalMoment;
+  /** How many hours to list, 1..24; default 5. */
+  best_hours?: number | null;
+}
+
+export const TIMING_QUALITIES = ["poor", "fair", "good", "excellent"] as const;
+export type TimingQuality = (typeof TIMING_QUALITIES)[number];
+
+export const TIMING_FACTORS = ["moon_phase", "day_number", "hour_number", "weekday"] as const;
+export type TimingFactorName = (typeof TIMING_FACTORS)[number];
+
+export interface TimingFactor {
+  name: TimingFactorName;
+  value: string;
+  score: number;
+  note: string;
+}
+
+export interface BestHour {
+  hour: number;
+  score: number;
+  quality: TimingQuality;
+  reasons: string[];
+}
+
+export interface TimingAlignment {
+  alignment_score: number;
+  quality: TimingQuality;
+  moon_phase: string;
+  factors: TimingFactor[];
+  best_hours: BestHour[];
+}
+
+// ── stamp check ──
+
+export interface StampCheckRequest {
+  stamp: string;
+}
+
+export interface StampToken {
+  token: string;
+  value: number;
+  animal_name: string;
+  element_name: string;
+}
+
+export interface StampTime {
+  half: "AM" | "PM";
+  hour: number;
+  hour_animal: string;
+  minute: StampToken;
+  second: StampToken;
+}
+
+export interface DecodedStamp {
+  weekday_token: string;
+  weekday_name: string;
+  month_token: string;
+  month: number;
+  month_animal: string;
+  day: StampToken;
+  time: StampTime | null;
+}
+
+export interface StampCheck {
+  valid: boolean;
+  stamp: string;
+  /** Why it is not valid; "" when valid. */
+  error: string;
+  decoded: DecodedStamp | null;
+}

@@ -1,0 +1,30 @@
+/** Requests of every reading type, with and without their optional parts. */
+import type { MethodKey, RequestOf } from "../grpc/methods";
+import { ALI, ALICE, AT, DAY_ONLY, JAMES, MARY } from "./fixtures";
+
+export const EVERY_RPC: { [K in MethodKey]: RequestOf<K>[] } = {
+  time: [
+    { profile: ALICE, at: AT },
+    { profile: JAMES, at: DAY_ONLY },
+    { profile: ALI, at: { year: 2026, month: 3, day: 21, hour: 0, minute: 0, second: 0 } },
+    { profile: MARY, at: { year: 1969, month: 12, day: 31, hour: 12, minute: 1, second: 2 }, interpretation: { enabled: true } },
+  ],
+  daily: [
+    { profile: ALICE, date: { year: 2026, month: 2, day: 9 } },
+    { profile: ALI, date: { year: 2024, month: 2, day: 29 } },
+  ],
+  name: [
+    { name: "Zoë Saldaña", at: AT },
+    { name: "زهرا کریمی", numerology_system: "abjad", profile: ALICE, at: DAY_ONLY },
+  ],
+  question: [
+    { question: "Will my new job bring money?", at: AT },
+    { question: "آیا ازدواج خواهم کرد؟", category: "family", profile: JAMES, numerology_system: "auto", at: DAY_ONLY },
+  ],
+  multi: [
+    { profiles: [ALICE, JAMES], at: AT },
+    { profiles: [ALICE, JAMES, MARY, ALI], at: DAY_ONLY, interpretation: { enabled: true } },
+  ],
+  timing: [{ at: AT }, { at: DAY_ONLY, best_hours: 24 }],
+  stamp: [{ stamp: "VE-OX-OXFI ☀OX-RUWU-RAWU" }, { stamp: "LU-OX-OXWA" }, { stamp: "XX-OX-OXFI" }],
+};

@@ -1,0 +1,277 @@
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import { PORTS } from "../services/lib/ports";
+import { HEALTH_PATHS } from "../services/lib/health-paths";
+import {
+  DATABASE,
+  POSTGRES_SETTINGS,
+  POSTGRES_SHM_MB,
+  REDIS_SETTINGS,
+  SUPPORT,
+  WORKLOADS,
+  serviceEnv,
+  startOrder,
+  type SupportName,
+  type WorkloadName,
+  type Wiring,
+} from "../infra/catalog";
+import { AppSecrets, generatedPassword } from "../infra/app-secrets";
+import type { DevSettings } from "../infra/config/stack-config";
+import { CatalogContainers, containerNames } from "../infra/docker/catalog-containers";
+import { DevCertificate } from "../infra/docker/dev-certificate";
+import { dockerEnvs } from "../infra/docker/env";
+import { DevImages } from "../infra/docker/images";
+import { renderAlertmanagerConfig } from "../infra/render/alertmanager";
+import { renderAlertRules } from "../infra/render/alert-rules";
+import { dashboards, renderGrafanaDashboardProvider, renderGrafanaDatasources } from "../infra/render/grafana";
+import { renderNginxConf } from "../infra/render/nginx";
+import { renderPrometheusConfig } from "../infra/render/prometheus";
+
+/**
+ * Stack dev: the whole platform on one Docker host (seed section 3). Two networks: `nps` for the
+ * services, the proxy and monitoring, and the internal `nps-data` where PostgreSQL and Redis sit
+ * with no route out and no published port. Only nginx publishes ports to the world (80/443);
+ * Prometheus, Alertmanager and Grafana answer on 127.0.0.1 of the host.
+ */
+export function deployDev(s: DevSettings) {
+  const network = new docker.Network("nps-network", { name: "nps", driver: "bridge" });
+  const dataNetwork = new docker.Network("nps-data-network", { name: "nps-data", driver: "bridge", internal: true });
+  const volume = (name: string) => new docker.Volume(`nps-volume-${name}`, { name: `nps-${name}` });
+  const volumes = {
+    pgdata: volume("pgdata"),
+    redisdata: volume("redisdata"),
+    backups: volume("backups"),
+    prometheus: volume("prometheus"),
+    alertmanager: volume("alertmanager"),
+    grafana: volume("grafana"),
+  };
+
+  const secrets = new AppSecrets("nps", { settings: s });
+  const postgresPassword = generatedPassword("nps-postgres-password", 32, secrets);
+  const grafanaPassword = generatedPassword("nps-grafana-admin-password", 24, secrets);
+  const images = new DevImages("nps-images", { tag: s.imageTag });
+
+  const httpsSuffix = s.hostPorts.https === 443 ? "" : `:${s.hostPorts.https}`;
+  const publicUrl = `https://${s.domain}${httpsSuffix}`;
+  const backupPath = WORKLOADS.backup.volumes?.[0]?.path ?? "/var/lib/nps/backups";
+  const wiring: Wiring<pulumi.Output<string>> = {
+    database: s.pgbouncer
+      ? { host: "pgbouncer", port: PORTS.pgbouncer, password: postgresPassword }
+      : { host: "postgres", port: PORTS.postgres, password: postgresPassword },
+    redis: { host: "redis", port: PORTS.redis },
+    oracleHost: "oracle",
+    publicUrl,
+    domain: s.domain,
+    apiUrl: `http://api:${PORTS.api}/api`,
+    logLevel: s.logLevel,
+    secret: (name) => secrets.values[name],
+    telegram: s.telegram,
+    backup: { dir: backupPath },
+  };
+
+  const built = new Map<string, CatalogContainers>();
+  const depsOf = (name: WorkloadName | SupportName): pulumi.Resource[] => {
+    const entry = name in WORKLOADS ? WORKLOADS[name as WorkloadName] : SUPPORT[name as SupportName];
+    const names = entry.dependsOn.map((d) => d.on as string);
+    if (s.pgbouncer && names.includes("postgres") && name !== "pgbouncer") names.push("pgbouncer");
+    return names.flatMap((n) => built.get(n)?.containers ?? []);
+  };
+  const replicasOf = (name: WorkloadName) =>
+    name === "api" ? s.replicas.api : name === "oracle" ? s.replicas.oracle : name === "web" ? s.replicas.web : WORKLOADS[name].replicas.default;
+  const usesData = (name: WorkloadName) => ["api", "oracle", "scheduler", "backup"].includes(name);
+
+  const workload = (name: WorkloadName) =>
+    new CatalogContainers(name, {
+      entry: WORKLOADS[name],
+      image: WORKLOADS[name].image === "web" ? images.web.imageName : images.app.imageName,
+      replicas: replicasOf(name),
+      networks: usesData(name) ? [network, dataNetwork] : [network],
+      envs: dockerEnvs(serviceEnv(name, wiring)),
+      volumes: (WORKLOADS[name].volumes ?? []).map((v) => ({ volume: volumes[v.name as keyof typeof volumes], path: v.path })),
+      dependsOn: depsOf(name),
+    });
+
+  const supportBuilders: Record<SupportName, () => CatalogContainers | undefined> = {
+    postgres: () =>
+      new CatalogContainers("postgres", {
+        entry: SUPPORT.postgres,
+        image: images.support("postgres"),
+        replicas: 1,
+        networks: [dataNetwork],
+        command: ["postgres", ...Object.entries(POSTGRES_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
+        envs: dockerEnvs({
+          POSTGRES_DB: { value: DATABASE.name },
+          POSTGRES_USER: { value: DATABASE.user },
+          POSTGRES_PASSWORD: { secret: postgresPassword },
+        }),
+        volumes: [{ volume: volumes.pgdata, path: "/var/lib/postgresql/data" }],
+        shmSizeMb: POSTGRES_SHM_MB,
+      }),
+    redis: () =>
+      new CatalogContainers("redis", {
+        entry: SUPPORT.redis,
+        image: images.support("redis"),
+        replicas: 1,
+        networks: [dataNetwork],
+        command: [
+          "redis-server",
+          "--appendonly", REDIS_SETTINGS.appendonly,
+          "--maxmemory", REDIS_SETTINGS.maxmemory,
+          "--maxmemory-policy", REDIS_SETTINGS["maxmemory-policy"],
+          ...REDIS_SETTINGS.save.flatMap((rule) => ["--save", ...rule.split(" ")]),
+        ],
+        volumes: [{ volume: volumes.redisdata, path: "/data" }],
+      }),
+    pgbouncer: () =>
+      s.pgbouncer
+        ? new CatalogContainers("pgbouncer", {
+            entry: SUPPORT.pgbouncer,
+            image: images.support("pgbouncer"),
+            replicas: 1,
+            networks: [dataNetwork],
+            envs: dockerEnvs({
+              DATABASE_URL: { secret: pulumi.interpolate`postgresql://${DATABASE.user}:${postgresPassword}@postgres:${PORTS.postgres}/${DATABASE.name}` },
+              LISTEN_PORT: { value: String(PORTS.pgbouncer) },
+              AUTH_TYPE: { value: "scram-sha-256" },
+              POOL_MODE: { value: "transaction" },
+              MAX_CLIENT_CONN: { value: "400" },
+              DEFAULT_POOL_SIZE: { value: "40" },
+              MIN_POOL_SIZE: { value: "10" },
+              RESERVE_POOL_SIZE: { value: "5" },
+            }),
+            dependsOn: depsOf("pgbouncer"),
+          })
+        : undefined,
+    alertmanager: () =>
+      new CatalogContainers("alertmanager", {
+        entry: SUPPORT.alertmanager,
+        image: images.support("alertmanager"),
+        replicas: 1,
+        networks: [network],
+        command: [
+          "--config.file=/etc/alertmanager/alertmanager.yml",
+          "--storage.path=/alertmanager",
+          `--web.listen-address=:${PORTS.alertmanager}`,
+          "--cluster.listen-address=",
+        ],
+        uploads: [
+          {
+            file: "/etc/alertmanager/alertmanager.yml",
+            content: renderAlertmanagerConfig({ kind: "webhook", url: `http://alerter:${PORTS.alerterHttp}${HEALTH_PATHS.alerterWebhook}` }),
+          },
+        ],
+        volumes: [{ volume: volumes.alertmanager, path: "/alertmanager" }],
+        publish: [{ internal: PORTS.alertmanager, external: PORTS.alertmanager }],
+        dependsOn: depsOf("alertmanager"),
+      }),
+    prometheus: () =>
+      new CatalogContainers("prometheus", {
+        entry: SUPPORT.prometheus,
+        image: images.support("prometheus"),
+        replicas: 1,
+        networks: [network],
+        command: [
+          "--config.file=/etc/prometheus/prometheus.yml",
+          "--storage.tsdb.path=/prometheus",
+          "--storage.tsdb.retention.time=15d",
+          `--web.listen-address=:${PORTS.prometheus}`,
+        ],
+        uploads: [
+          {
+            file: "/etc/prometheus/prometheus.yml",
+            content: renderPrometheusConfig({
+              scrapeIntervalS: 15,
+              evaluationIntervalS: 15,
+              targets: { kind: "static", hosts: (j) => hostsOf(j.job) },
+              ruleFiles: ["rules/nps.rules.yml"],
+              alertmanagers: [`alertmanager:${PORTS.alertmanager}`],
+            }),
+          },
+          { file: "/etc/prometheus/rules/nps.rules.yml", content: renderAlertRules() },
+        ],
+        volumes: [{ volume: volumes.prometheus, path: "/prometheus" }],
+        publish: [{ internal: PORTS.prometheus, external: PORTS.prometheus }],
+        dependsOn: depsOf("prometheus"),
+      }),
+    grafana: () =>
+      new CatalogContainers("grafana", {
+        entry: SUPPORT.grafana,
+        image: images.support("grafana"),
+        replicas: 1,
+        networks: [network],
+        envs: dockerEnvs({
+          GF_SECURITY_ADMIN_USER: { value: "admin" },
+          GF_SECURITY_ADMIN_PASSWORD: { secret: grafanaPassword },
+          GF_USERS_ALLOW_SIGN_UP: { value: "false" },
+          GF_AUTH_ANONYMOUS_ENABLED: { value: "false" },
+          GF_SERVER_HTTP_PORT: { value: String(PORTS.grafana) },
+        }),
+        uploads: [
+          { file: "/etc/grafana/provisioning/datasources/nps.yml", content: renderGrafanaDatasources(`http://prometheus:${PORTS.prometheus}`) },
+          { file: "/etc/grafana/provisioning/dashboards/nps.yml", content: renderGrafanaDashboardProvider("/var/lib/grafana/dashboards/nps") },
+          ...dashboards().map((d) => ({ file: `/var/lib/grafana/dashboards/nps/${d.uid}.json`, content: JSON.stringify(d, null, 2) })),
+        ],
+        volumes: [{ volume: volumes.grafana, path: "/var/lib/grafana" }],
+        publish: [{ internal: PORTS.grafana, external: PORTS.grafana }],
+        dependsOn: depsOf("grafana"),
+      }),
+    nginx: () => {
+      const tlsFiles =
+        s.tls.mode === "files"
+          ? { certificate: `/etc/nginx/tls/${s.tls.certificate}`, key: `/etc/nginx/tls/${s.tls.key}` }
+          : { certificate: "/etc/nginx/tls/cert.pem", key: "/etc/nginx/tls/key.pem" };
+      const cert = s.tls.mode === "self-signed" ? new DevCertificate("nps-dev-certificate", { domain: s.domain }) : undefined;
+      const conf = renderNginxConf({
+        serverName: s.domain,
+        apiServers: hostsOf("api").map((h) => `${h}:${PORTS.api}`),
+        webServers: hostsOf("web").map((h) => `${h}:${PORTS.web}`),
+        listen: { http: PORTS.nginxHttp, https: PORTS.nginxHttps },
+        tls: tlsFiles,
+        publicHttpsPort: s.hostPorts.https,
+      });
+      return new CatalogContainers("nginx", {
+        entry: SUPPORT.nginx,
+        image: images.support("nginx"),
+        replicas: 1,
+        networks: [network],
+        uploads: [
+          { file: "/etc/nginx/nginx.conf", content: conf },
+          ...(cert
+            ? [
+                { file: tlsFiles.certificate, content: cert.certificatePem },
+                { file: tlsFiles.key, content: cert.privateKeyPem, permissions: "0600" },
+              ]
+            : []),
+        ],
+        hostPaths: s.tls.mode === "files" ? [{ hostPath: s.tls.directory, path: "/etc/nginx/tls" }] : [],
+        publish: [
+          { internal: PORTS.nginxHttp, external: s.hostPorts.http, public: true },
+          { internal: PORTS.nginxHttps, external: s.hostPorts.https, public: true },
+        ],
+        dependsOn: depsOf("nginx"),
+      });
+    },
+  };
+
+  /** Container names of an entry, known before anything is created (the catalog fixes them). */
+  function hostsOf(name: string): string[] {
+    if (name in WORKLOADS) return containerNames(name, replicasOf(name as WorkloadName));
+    return name === "pgbouncer" && !s.pgbouncer ? [] : containerNames(name, 1);
+  }
+
+  // With PgBouncer on, everything that uses the database goes through it: build it right after PostgreSQL.
+  const order: Array<WorkloadName | SupportName> = startOrder().filter((n) => n !== "pgbouncer");
+  order.splice(order.indexOf("postgres") + 1, 0, "pgbouncer");
+  for (const name of order) {
+    const containers = name in WORKLOADS ? workload(name as WorkloadName) : supportBuilders[name as SupportName]();
+    if (containers) built.set(name, containers);
+  }
+
+  return {
+    url: publicUrl,
+    grafanaUrl: `http://127.0.0.1:${PORTS.grafana}`,
+    grafanaAdminPassword: grafanaPassword,
+    prometheusUrl: `http://127.0.0.1:${PORTS.prometheus}`,
+    containers: [...built.values()].flatMap((c) => c.hostnames),
+  };
+}
