@@ -13,7 +13,7 @@ import { isDeepStrictEqual } from "node:util";
 import * as grpc from "@grpc/grpc-js";
 import { protoPath as HEALTH_PROTO } from "grpc-health-check";
 import protobuf from "protobufjs";
-import { OracleClient } from "../oracle/client/oracle-client";
+import { CHANNEL_OPTIONS, OracleClient } from "../oracle/client/oracle-client";
 import { oracleMethods } from "../oracle/grpc/methods";
 import { HEALTH_SERVICE, ORACLE_SERVICE } from "../oracle/grpc/proto";
 import { validate } from "../oracle/readings/validation";
@@ -102,7 +102,8 @@ class RawLoad {
   private readonly client: grpc.Client;
 
   constructor(target: string) {
-    this.client = new grpc.Client(target, grpc.credentials.createInsecure());
+    // The API's channel settings, so the server is driven the way the API drives it.
+    this.client = new grpc.Client(target, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
   }
 
   call(path: string, request: Buffer): Promise<Buffer> {

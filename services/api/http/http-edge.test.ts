@@ -101,6 +101,23 @@ describe("API edge: one error shape, security and CORS headers on every response
     expect(other.headers["access-control-allow-origin"]).to.equal(undefined);
   });
 
+  it("refuses the NUL character in any field with 400 naming it, before the database sees it", async () => {
+    const admin = await api.signIn("admin");
+    const query = await request(api.api.app).get("/api/users?search=a%00b").set("Authorization", `Bearer ${admin.token}`).set("Origin", ORIGIN);
+    expect(query.status).to.equal(400);
+    expect(query.body.error.fields).to.deep.equal({ search: "must not contain the NUL character" });
+    expectSecurityHeaders(query);
+    const login = await request(api.api.app).post("/api/auth/login").set("Origin", ORIGIN).send({ username: "ad\u0000min", password: "whatever-password" });
+    expect(login.status).to.equal(400);
+    expect(login.body.error.fields).to.have.property("username");
+    const profile = await request(api.api.app)
+      .post("/api/oracle/profiles")
+      .set("Authorization", `Bearer ${user.token}`)
+      .send({ name: "Ada\u0000Lovelace", birth_date: "1990-01-01", mother_name: "Anne" });
+    expect(profile.status).to.equal(400);
+    expect(profile.body.error.fields).to.deep.equal({ name: "must not contain the NUL character" });
+  });
+
   it("serves the OpenAPI document generated from the route schemas, and Swagger UI", async () => {
     const res = await request(api.api.app).get("/openapi.json");
     expect(res.status).to.equal(200);

@@ -243,9 +243,10 @@ export function requireAuth(rule: RequiredAuth): RequestHandler {
 function parsePart(schema: ZodType | undefined, value: unknown, where: "params" | "query"): unknown {
   if (!schema) return undefined;
   const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
+  const label = `invalid ${where === "params" ? "path" : "query"}: `;
+  if (parsed.success) return refuseNul(parsed.data, label);
   const fields = zodFields(parsed.error);
-  throw new HttpError(400, "invalid_input", `invalid ${where === "params" ? "path" : "query"}: ${describeFields(fields)}`, fields);
+  throw new HttpError(400, "invalid_input", `${label}${describeFields(fields)}`, fields);
 }
 
 function parseBody(schema: ZodType | undefined, value: unknown): unknown {
@@ -254,9 +255,41 @@ function parseBody(schema: ZodType | undefined, value: unknown): unknown {
     throw new HttpError(400, "invalid_input", "body: a JSON body is required (Content-Type: application/json)", { body: "a JSON body is required" });
   }
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return refuseNul(parsed.data, "");
   const fields = zodFields(parsed.error);
   throw new HttpError(400, "invalid_input", describeFields(fields), fields);
+}
+
+/**
+ * PostgreSQL text cannot hold the NUL character, so a value carrying one could never be stored or
+ * searched: every route refuses it here, naming the field, instead of failing at the database.
+ */
+function refuseNul<T>(value: T, label: string): T {
+  const path = nulPath(value, []);
+  if (path) {
+    const fields = { [path]: "must not contain the NUL character" };
+    throw new HttpError(400, "invalid_input", `${label}${describeFields(fields)}`, fields);
+  }
+  return value;
+}
+
+function nulPath(value: unknown, at: readonly (string | number)[]): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? at.join(".") || "body" : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], [...at, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.includes("\u0000")) return [...at, key].join(".");
+      const found = nulPath(inner, [...at, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -28,12 +28,8 @@ export const readingTypeField = z.enum(READING_TYPES, { message: `one of ${READI
 export const categoryField = z.enum(QUESTION_CATEGORIES, { message: `one of ${QUESTION_CATEGORIES.join(", ")}` });
 export const localeField = z.enum(["en", "fa"], { message: "one of en, fa" });
 
-/** Text the database can keep (PostgreSQL text holds any character but NUL), at most `max` characters. */
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max, `at most ${max} characters`)
-    .refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
+/** Free text of at most `max` characters (the route toolkit refuses the NUL character in every field). */
+export const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 
 /** Free-form context for the AI interpretation: a few short strings. */
 export const inquiryContextField = z

@@ -191,6 +191,17 @@ describe("constraints (real PostgreSQL)", function () {
       await makeProfile(repos, owner, { name: "Reza Tehrani", birthDate: "1985-03-21" });
     });
 
+    it("text the database cannot store (NUL) is invalid input, not a driver error", async () => {
+      let err: unknown;
+      try {
+        await repos.users.list({ search: "a\u0000b" });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).to.be.instanceOf(InvalidInputError);
+      expect((err as InvalidInputError).reason).to.match(/cannot store/);
+    });
+
     it("a rating outside 1..5 is invalid input on rating", async () => {
       for (const rating of [0, 6, -1]) {
         let err: unknown;

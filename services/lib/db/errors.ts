@@ -76,6 +76,9 @@ export function translateDbError(err: unknown): unknown {
       return new InvalidInputError(e.column ?? "date", "is not a valid date or time");
     case "22003":
       return new InvalidInputError(e.column ?? "input", "is out of range");
+    case "22021":
+    case "22P05":
+      return new InvalidInputError(e.column ?? "input", "contains a character the database cannot store (such as NUL)");
   }
   if (isConnectionFailure(e)) return new DatabaseUnavailableError(err);
   return err;

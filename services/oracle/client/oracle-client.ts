@@ -66,10 +66,13 @@ type HealthStub = grpc.Client & {
 /**
  * Reconnect attempts back off from 1 s up to 5 s (grpc-js would wait up to 2 minutes), so the API
  * returns to gRPC within seconds of the server coming back; meanwhile it answers in direct mode.
+ * A full reading is ~14 KB: with HTTP/2's default 64 KB connection window, a few concurrent replies
+ * fill it and the server waits for WINDOW_UPDATEs; a 16 MB window keeps dozens in flight.
  */
-const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   "grpc.initial_reconnect_backoff_ms": 1_000,
   "grpc.max_reconnect_backoff_ms": 5_000,
+  "grpc-node.flow_control_window": 16 * 1024 * 1024,
 };
 
 function delay(ms: number): Promise<void> {

@@ -203,7 +203,8 @@ export class ReadingsRepository {
          SELECT r.id, p.profile_id, p.ord - 1, p.ord - 1 = $16
            FROM r, unnest($15::uuid[]) WITH ORDINALITY AS p(profile_id, ord)
          RETURNING profile_id, position)
-       SELECT ${BASE_COLUMNS}, r.input, r.result,
+       SELECT r.id, r.owner_id, r.profile_id, r.reading_type, r.sign_value, r.numerology_system, r.locale,
+              r.confidence_score, r.is_favorite, r.created_at, r.updated_at, r.deleted_at,
               (SELECT array_agg(ru.profile_id ORDER BY ru.position) FROM ru) AS profile_ids
          FROM r`,
       [
@@ -225,7 +226,16 @@ export class ReadingsRepository {
         primaryIndex,
       ],
     );
-    return this.toReading(rows[0]!);
+    // The stored input, result and texts are the ones just sealed: hand back the plaintext the
+    // caller gave rather than reading ~20 KB of ciphertext back and opening it again.
+    const row = rows[0]!;
+    return {
+      ...this.toReading({ ...row, input: null, result: null, question: null, ai_interpretation: null }),
+      input: input.input ?? {},
+      result: input.result,
+      question,
+      aiInterpretation: ai,
+    };
   }
 
   async get(id: string, viewer: Viewer): Promise<Reading | null> {
