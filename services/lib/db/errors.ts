@@ -1,4 +1,4 @@
-import { InvalidInputError } from "../errors";
+import { FieldError, InvalidInputError } from "../errors";
 import { describeConstraint } from "./constraint-errors";
 
 /**
@@ -10,19 +10,9 @@ import { describeConstraint } from "./constraint-errors";
  * Anything else is a bug and passes through unchanged.
  */
 
-export class ConflictError extends Error {
+/** A value that must be unique already exists (API: 409), naming the field. */
+export class ConflictError extends FieldError {
   override readonly name = "ConflictError";
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-  }
-
-  /** The message without the field prefix. */
-  get reason(): string {
-    return this.message.slice(this.field.length + 2);
-  }
 }
 
 export class DatabaseUnavailableError extends Error {

@@ -10,29 +10,8 @@
  */
 import type { Fc60Stamp, FullReading, ThemedMessage } from "../engine";
 
-export interface WireStamp {
-  fc60: string;
-  iso: string;
-  tz60: string;
-  y60: string;
-  y2k: string;
-  j60: string;
-  mjd60: string;
-  rd60: string;
-  u60: string;
-  chk: string;
-  jdn: number;
-  weekday_index: number;
-  weekday_token: string;
-  weekday_name: string;
-  planet: string;
-  domain: string;
-  half_marker: string;
-  hour_animal: string;
-  minute_token: string;
-  month_animal: string;
-  dom_token: string;
-}
+/** The stamp as the proto spells it: the engine's keys without their leading underscore. */
+export type WireStamp = { [K in keyof Fc60Stamp as K extends `_${infer Bare}` ? Bare : K]: Fc60Stamp[K] };
 
 export function toWireStamp(s: Fc60Stamp): WireStamp {
   return {

@@ -18,11 +18,14 @@ export interface Exposition {
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+-?\d+)?$/;
 const LABEL = /\s*([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/y;
 
+/** Like Prometheus's own parser, the special values in any letter case (prom-client writes "Nan"). */
 function parseValue(s: string): number {
-  if (s === "+Inf") return Infinity;
-  if (s === "-Inf") return -Infinity;
+  const special = s.toLowerCase();
+  if (special === "+inf" || special === "inf") return Infinity;
+  if (special === "-inf") return -Infinity;
+  if (special === "nan") return NaN;
   const n = Number(s);
-  if (Number.isNaN(n) && s !== "NaN") throw new Error(`not a sample value: ${s}`);
+  if (Number.isNaN(n)) throw new Error(`not a sample value: ${s}`);
   return n;
 }
 
