@@ -8,12 +8,28 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { HEALTH_PATHS } from "../../services/lib/health-paths";
 import { renderNginxConf, renderWebServerConf, type NginxOptions } from "./nginx";
-import { apiHealthHandler, freePort, startUpstream, webPageHandler, type Upstream } from "./test-upstream";
+import WebSocket from "ws";
+import { createTestDatabase, type TestDatabase } from "../../services/lib/testing/test-database";
+import { apiHealthHandler, freePort, startApiProcess, startUpstream, webPageHandler, type Upstream } from "./test-upstream";
 
 interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+}
+
+function post(url: string, body: unknown, ca: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = https.request(url, { method: "POST", ca, servername: "localhost", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
 }
 
 function get(url: string, ca?: string): Promise<Reply> {
@@ -213,6 +229,73 @@ describe("nginx.conf, checked and run by the real nginx", function () {
       expect(r.status).to.equal(200);
       expect(JSON.parse(r.body).status).to.equal("healthy");
       expect(r.headers["strict-transport-security"]).to.equal(undefined);
+    });
+  });
+
+  describe("in front of the live API (`nps start --only api`)", () => {
+    const n = new NginxUnderTest();
+    const password = "nginx-test-password-1";
+    let database: TestDatabase;
+    let live: Upstream;
+    let httpsPort: number;
+    let ca: string;
+
+    before(async function () {
+      this.timeout(120_000);
+      database = await createTestDatabase();
+      // No Oracle server listens on that port: the API answers readings in direct mode.
+      live = await startApiProcess({ DATABASE_URL: database.url, NPS_ADMIN_PASSWORD: password, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: String(await freePort()) });
+      httpsPort = await freePort();
+      const cert = n.certificate();
+      ca = cert.pem;
+      const file = n.write(
+        renderNginxConf({
+          serverName: "localhost",
+          apiServers: [`127.0.0.1:${live.port}`],
+          webServers: [`127.0.0.1:${web.port}`],
+          listen: { http: await freePort(), https: httpsPort },
+          tls: { certificate: cert.certificate, key: cert.key },
+          publicHttpsPort: httpsPort,
+          runtime: n.runtime(),
+        }),
+      );
+      const check = n.check(file);
+      expect(check.ok, check.output).to.equal(true);
+      await n.start(file, httpsPort);
+    });
+    after(async () => {
+      n.stop();
+      await live?.close();
+      await database?.drop();
+    });
+
+    it("serves liveness, readiness and the API's own errors over HTTPS", async () => {
+      const health = await get(`https://localhost:${httpsPort}${HEALTH_PATHS.apiLive}`, ca);
+      expect(health.status).to.equal(200);
+      expect(JSON.parse(health.body)).to.include({ status: "healthy" });
+      expect(health.headers["strict-transport-security"]).to.match(/^max-age=31536000/);
+      const ready = await get(`https://localhost:${httpsPort}${HEALTH_PATHS.apiReady}`, ca);
+      expect(ready.status).to.equal(200);
+      expect(JSON.parse(ready.body).checks).to.include({ database: "healthy", oracle_service: "direct_mode" });
+      const refused = await post(`https://localhost:${httpsPort}/api/auth/login`, { username: "admin", password: "wrong-password-1" }, ca);
+      expect(refused.status).to.equal(401);
+      expect(JSON.parse(refused.body).error.code).to.be.a("string");
+    });
+
+    it("carries a signed-in WebSocket through its /ws upgrade", async () => {
+      const login = await post(`https://localhost:${httpsPort}/api/auth/login`, { username: "admin", password }, ca);
+      expect(login.status, login.body).to.equal(200);
+      const token = JSON.parse(login.body).access_token as string;
+      const first = await new Promise<{ event: string }>((resolve, reject) => {
+        const ws = new WebSocket(`wss://localhost:${httpsPort}/ws?token=${encodeURIComponent(token)}`, { ca });
+        ws.once("message", (data) => {
+          resolve(JSON.parse(data.toString()) as { event: string });
+          ws.close();
+        });
+        ws.once("error", reject);
+        ws.once("close", (code) => reject(new Error(`closed with ${code} before a message`)));
+      });
+      expect(first.event).to.equal("connected");
     });
   });
 
