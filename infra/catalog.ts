@@ -98,6 +98,11 @@ export function healthCommand(check: HealthCheck): readonly string[] {
 const npsStart = (name: ServiceName): readonly string[] => ["nps", "start", "--only", name];
 
 const sideHealth = (port: number): HealthCheck => ({ kind: "http", port, path: HEALTH_PATHS.live });
+/** For images without node: wget (busybox in every image we run) fetching a local URL. */
+const wgetProbe = (port: number, path: string): HealthCheck => ({
+  kind: "command",
+  command: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1:${port}${path}`],
+});
 const sideMetrics = (port: number) => ({ port, path: HEALTH_PATHS.metrics });
 const single: Replicas = { default: 1, scalable: false };
 
@@ -202,10 +207,7 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     summary: "The web page (static files)",
     image: "web",
     ports: [{ name: "http", port: PORTS.web, protocol: "http" }],
-    health: {
-      kind: "command",
-      command: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1:${PORTS.web}${HEALTH_PATHS.live}`],
-    },
+    health: wgetProbe(PORTS.web, HEALTH_PATHS.live),
     healthTiming: { intervalS: 30, timeoutS: 5, startPeriodS: 15, retries: 3 },
     resources: { cpu: 0.5, memoryMb: 256 },
     replicas: { default: 1, scalable: true },
@@ -276,7 +278,7 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
       { name: "http", port: PORTS.nginxHttp, protocol: "http" },
       { name: "https", port: PORTS.nginxHttps, protocol: "http" },
     ],
-    health: { kind: "command", command: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1${HEALTH_PATHS.nginx}`] },
+    health: wgetProbe(PORTS.nginxHttp, HEALTH_PATHS.nginx),
     healthTiming: { intervalS: 30, timeoutS: 5, startPeriodS: 15, retries: 3 },
     resources: { cpu: 0.25, memoryMb: 128 },
     dependsOn: [
@@ -289,7 +291,7 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     summary: "Prometheus (scrapes every service, evaluates the alert rules)",
     image: "prom/prometheus:v2.53.2",
     ports: [{ name: "http", port: PORTS.prometheus, protocol: "http" }],
-    health: { kind: "command", command: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1:${PORTS.prometheus}/-/healthy`] },
+    health: wgetProbe(PORTS.prometheus, "/-/healthy"),
     healthTiming: { intervalS: 30, timeoutS: 5, startPeriodS: 15, retries: 3 },
     resources: { cpu: 0.5, memoryMb: 512 },
     metrics: { port: PORTS.prometheus, path: HEALTH_PATHS.metrics },
@@ -300,7 +302,7 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     summary: "Alertmanager (routes alerts to the alerter)",
     image: "prom/alertmanager:v0.27.0",
     ports: [{ name: "http", port: PORTS.alertmanager, protocol: "http" }],
-    health: { kind: "command", command: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1:${PORTS.alertmanager}/-/healthy`] },
+    health: wgetProbe(PORTS.alertmanager, "/-/healthy"),
     healthTiming: { intervalS: 30, timeoutS: 5, startPeriodS: 10, retries: 3 },
     resources: { cpu: 0.1, memoryMb: 128 },
     metrics: { port: PORTS.alertmanager, path: HEALTH_PATHS.metrics },
@@ -311,7 +313,7 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     summary: "Grafana with the NPS dashboards",
     image: "grafana/grafana:11.2.0",
     ports: [{ name: "http", port: PORTS.grafana, protocol: "http" }],
-    health: { kind: "command", command: ["CMD", "wget", "-q", "--spider", `http://127.0.0.1:${PORTS.grafana}/api/health`] },
+    health: wgetProbe(PORTS.grafana, "/api/health"),
     healthTiming: { intervalS: 30, timeoutS: 5, startPeriodS: 30, retries: 3 },
     resources: { cpu: 0.25, memoryMb: 256 },
     dependsOn: [{ on: "prometheus", condition: "healthy" }],

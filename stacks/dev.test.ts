@@ -109,6 +109,22 @@ describe("stack dev (Docker), planned with the committed Pulumi.dev.yaml", funct
     expect((container("nps-api-1").inputs.healthcheck as { tests: string[] }).tests.join(" ")).to.include(HEALTH_PATHS.apiLive);
   });
 
+  it("probes nginx, the web page and the monitoring containers at their own health URLs", () => {
+    const probes: Record<string, string> = {
+      "nps-nginx": `127.0.0.1:80${HEALTH_PATHS.nginx}`,
+      "nps-prometheus": "127.0.0.1:9095/-/healthy",
+      "nps-alertmanager": "127.0.0.1:9093/-/healthy",
+      "nps-grafana": "127.0.0.1:3000/api/health",
+    };
+    for (const [name, url] of Object.entries(probes)) {
+      const tests = (container(name).inputs.healthcheck as { tests: string[] }).tests;
+      expect(tests, name).to.deep.equal(["CMD", "wget", "-q", "--spider", `http://${url}`]);
+    }
+    for (const c of containersOf("web")) {
+      expect((c.inputs.healthcheck as { tests: string[] }).tests.join(" ")).to.include(`127.0.0.1:5173${HEALTH_PATHS.live}`);
+    }
+  });
+
   it("starts each container after the ones it depends on are healthy (wait plus dependsOn)", () => {
     for (const c of plan.ofType(CONTAINER)) {
       expect(c.inputs.wait, c.name).to.equal(true);
