@@ -70,3 +70,15 @@ export const NAME_SETS: readonly string[] = [
   "Nguyễn Văn An",
   "Yvonne Lyly",
 ];
+
+/** Charts: Latin names beside the other scripts a chart reads (through any-ascii, pinyin-pro, abjad). */
+export const CHART_SETS: readonly { fullName: string; birth: { year: number; month: number; day: number } }[] = [
+  { fullName: "Alice Johnson", birth: { year: 1990, month: 7, day: 15 } },
+  { fullName: "Mary Ann Lee", birth: { year: 1985, month: 11, day: 29 } },
+  { fullName: "François-Xavier Dupont", birth: { year: 1972, month: 2, day: 29 } },
+  { fullName: "Johann Strauß", birth: { year: 1825, month: 10, day: 25 } },
+  { fullName: "Иван Петров", birth: { year: 1988, month: 3, day: 2 } },
+  { fullName: "علی رضایی", birth: { year: 1985, month: 3, day: 21 } },
+  { fullName: "张伟", birth: { year: 2001, month: 9, day: 9 } },
+  { fullName: "Nguyễn Văn An", birth: { year: 1999, month: 12, day: 31 } },
+];

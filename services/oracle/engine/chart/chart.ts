@@ -24,7 +24,7 @@ import type { CalendarDate, NumerologySystem } from "../reading-input";
 import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
 import { dayOrMonth, yearPart } from "./date-numbers";
 import { countedLetters, letterNumber, lettersWorking, sumOf } from "./name-letters";
-import { challenges, pinnacles } from "./periods";
+import { periods } from "./periods";
 import { labelled, reduce, stepsOf, sumWorking, type Reduction } from "./reduce";
 import { chartTextFor, type ChartText } from "./text";
 
@@ -109,9 +109,13 @@ export function computeChart(input: ChartInput): Chart {
   const system: NumerologySystem = name.system;
 
   const letters = countedLetters(name.counted, system);
-  const vowels = letters.filter((x) => x.vowel);
-  const consonants = letters.filter((x) => !x.vowel);
-  const firstName = letters.filter((x) => x.word === 0);
+  const vowels: ChartLetter[] = [];
+  const consonants: ChartLetter[] = [];
+  const firstName: ChartLetter[] = [];
+  for (const x of letters) {
+    (x.vowel ? vowels : consonants).push(x);
+    if (x.word === 0) firstName.push(x);
+  }
 
   // Life path: month, day and year reduced with masters kept, then their sum (as the readings do).
   const m = dayOrMonth(l.month, birth.month, true);
@@ -169,7 +173,8 @@ export function computeChart(input: ChartInput): Chart {
     meaning: text.meaning("subconscious_self", presentCount),
   };
 
-  const firstVowel = firstName.find((x) => x.vowel);
+  let firstVowel: ChartLetter | undefined;
+  for (const x of firstName) if (x.vowel && firstVowel === undefined) firstVowel = x;
   const karmic_debts: KarmicDebtFound[] = [];
   for (const [part, n] of [["life_path", life_path], ["expression", expression], ["soul_urge", soul_urge], ["personality", personality], ["birthday", birthday]] as const) {
     if (n.karmic_debt !== null) karmic_debts.push({ number: n.karmic_debt, part, meaning: text.meaning("karmic_debt", n.karmic_debt) });
@@ -184,6 +189,7 @@ export function computeChart(input: ChartInput): Chart {
   const pdR = reduce(pmR.value + at.day);
   const personal_day = numberOf("personal_day", pdR, `${l.personalMonth} ${pmR.value} + ${l.day} ${at.day}: ${sumWorking([pmR.value, at.day], pdR)}`, text);
 
+  const { pinnacles, challenges } = periods(birth, life_path.number, text);
   return {
     name: { given: name.given, counted: name.counted, script: name.script, route: name.route },
     system: { name: system, choice: name.choice, reason: text.words.systemReason(name.choice, system, name.script, name.route) },
@@ -206,8 +212,8 @@ export function computeChart(input: ChartInput): Chart {
     cornerstone: letterAt("cornerstone", firstName[0]!, text),
     capstone: letterAt("capstone", firstName[firstName.length - 1]!, text),
     first_vowel: firstVowel ? letterAt("first_vowel", firstVowel, text) : null,
-    pinnacles: pinnacles(birth, life_path.number, text),
-    challenges: challenges(birth, life_path.number, text),
+    pinnacles,
+    challenges,
     personal_year,
     personal_month,
     personal_day,
