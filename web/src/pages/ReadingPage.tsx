@@ -135,7 +135,7 @@ export function ReadingPage() {
     }
   };
   return (
-    <article className="reading" lang={reading.locale}>
+    <article className="reading" lang={reading.locale} dir={reading.locale === "fa" ? "rtl" : "ltr"}>
       <PageTitle>
         {m.reading.types[reading.reading_type]} · {date(reading.created_at, true)}
       </PageTitle>

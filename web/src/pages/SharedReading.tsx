@@ -15,7 +15,7 @@ export function SharedReading() {
   if (!shared.value) return <ErrorMessage error={shared.error} onRetry={shared.reload} />;
   const { reading, view_count, expires_at } = shared.value;
   return (
-    <article className="reading" lang={reading.locale}>
+    <article className="reading" lang={reading.locale} dir={reading.locale === "fa" ? "rtl" : "ltr"}>
       <PageTitle>
         {m.share.sharedTitle}: {m.reading.types[reading.reading_type]}
       </PageTitle>
