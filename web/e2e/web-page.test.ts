@@ -178,12 +178,20 @@ describe("the web page in a browser", function () {
     await page.getByText("1 readings").waitFor();
     await page.getByLabel("Type").selectOption("");
     await page.getByText("7 readings").waitFor();
-    expect(await page.getByText("Page 1 of 1").count()).to.equal(1);
+    await page.getByText("Page 1 of 2").waitFor();
+    expect(await page.locator(".history li").count()).to.equal(5);
     await shot(page, "en-history");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByText("Page 2 of 2").waitFor();
+    expect(await page.locator(".history li").count()).to.equal(2);
   });
 
-  it("shares a reading, and the link opens in a fresh browser without an account", async () => {
+  it("takes feedback on a reading, shares it, and the link opens in a fresh browser without an account", async () => {
     await page.goto(`${nps.base}/readings/${ids.time}`);
+    await page.getByText("4 of 5", { exact: true }).click();
+    await page.getByLabel("Comment (optional)").fill("The moon picture helped.");
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.getByText("Thank you for the feedback.").waitFor();
     await page.getByRole("button", { name: "Share", exact: true }).click();
     await page.getByRole("button", { name: "Create link" }).click();
     const url = await page.getByLabel("Link to share").inputValue();
