@@ -82,3 +82,8 @@ export const useI18n = (): I18n => useContext(I18nContext);
 export function typeName(m: Messages, type: string): string {
   return (m.reading.types as Record<string, string>)[type] ?? type;
 }
+
+/** An engine label (moon phase, weekday, planet, element) in the page's language; unknown ones as they are. */
+export function label(table: Readonly<Record<string, string>>, value: string): string {
+  return table[value] ?? value;
+}
