@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { APP_SECRETS } from "./catalog";
 import { AppSecrets } from "./app-secrets";
@@ -22,6 +23,6 @@ describe("AppSecrets component", function () {
       expect(id.inputs.byteLength).to.equal((spec as { generate: { bytes: number } }).generate.bytes);
     }
     expect(Object.keys(values)).to.include("ANTHROPIC_API_KEY").and.not.include("NPS_BOT_TOKEN");
-    for (const v of Object.values(values)) expect(await new Promise((r) => v?.isSecret.then(r))).to.equal(true);
+    for (const v of Object.values(values)) expect(v && (await pulumi.isSecret(v))).to.equal(true);
   });
 });

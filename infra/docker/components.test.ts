@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import { expect } from "chai";
 import { SUPPORT, WORKLOADS } from "../catalog";
@@ -62,7 +63,7 @@ describe("dev stack components", function () {
     const sc = plan.one("tls:index/selfSignedCert:SelfSignedCert", "c-cert").inputs;
     expect(sc.dnsNames).to.deep.equal(["nps.example.com", "localhost"]);
     expect(sc.allowedUses).to.include("server_auth");
-    const secret = await new Promise<boolean>((resolve) => (cert as DevCertificate).privateKeyPem.isSecret.then(resolve));
+    const secret = await pulumi.isSecret((cert as DevCertificate).privateKeyPem);
     expect(secret).to.equal(true);
   });
 
