@@ -71,9 +71,17 @@ const devSchema = z
       .default({ api: 2, oracle: 2, web: 1 }),
     "nps:tls": tls.default({ mode: "self-signed" }),
     "nps:pgbouncer": flag.default(false),
-    /** Host ports nginx publishes (80/443 on a real host). */
+    /** The Dockerfile's BASE for the NPS images: a local base where no registry is reachable. */
+    "nps:baseImage": z.string().regex(/^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_.-]+)?$/, "expected an image name such as nps-base:bookworm-1a2b3c").optional(),
+    /** Host ports: nginx's (80/443 on a real host), and the monitoring UIs' on 127.0.0.1 (their own ports unless set). */
     "nps:hostPorts": z
-      .object({ http: wholeNumber(1, 65535), https: wholeNumber(1, 65535) })
+      .object({
+        http: wholeNumber(1, 65535),
+        https: wholeNumber(1, 65535),
+        prometheus: wholeNumber(1, 65535).optional(),
+        alertmanager: wholeNumber(1, 65535).optional(),
+        grafana: wholeNumber(1, 65535).optional(),
+      })
       .strict()
       .default({ http: 80, https: 443 }),
   })
@@ -189,7 +197,8 @@ export interface DevSettings extends CommonSettings {
   readonly replicas: { readonly api: number; readonly oracle: number; readonly web: number };
   readonly tls: z.infer<typeof tls>;
   readonly pgbouncer: boolean;
-  readonly hostPorts: { readonly http: number; readonly https: number };
+  readonly baseImage?: string;
+  readonly hostPorts: { readonly http: number; readonly https: number } & Partial<Record<"prometheus" | "alertmanager" | "grafana", number>>;
 }
 
 export type ServiceSize = z.infer<typeof serviceSize>;
@@ -294,6 +303,7 @@ function toDev(c: DevRaw, configuredSecrets: readonly ConfigSecretKey[]): DevSet
     replicas: c["nps:replicas"],
     tls: c["nps:tls"],
     pgbouncer: c["nps:pgbouncer"],
+    baseImage: c["nps:baseImage"],
     hostPorts: c["nps:hostPorts"],
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
@@ -51,7 +52,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
       case "tls:index/selfSignedCert:SelfSignedCert":
         return { certPem: "-----BEGIN CERTIFICATE-----\nplan\n-----END CERTIFICATE-----\n" };
       case "docker:index/image:Image":
-        return { imageName: i.imageName, repoDigest: `${String(i.imageName).split(":")[0]}@sha256:${"0".repeat(64)}` };
+        // A local build that is never pushed: the provider's repoDigest is the built image's id.
+        return { imageName: i.imageName, repoDigest: `sha256:${createHash("sha256").update(String(i.imageName)).digest("hex")}` };
       case "docker:index/remoteImage:RemoteImage":
         return { imageId: `sha256:${name}`, repoDigest: `${i.name}@sha256:${"0".repeat(64)}` };
       case "docker:index/network:Network":
