@@ -384,6 +384,8 @@ export interface Wiring<S, P = string> {
     readonly host: string | P;
     readonly port: number;
     readonly password: S;
+    /** The login role; DATABASE.user (the owner) unless the target gives the services their own. */
+    readonly user?: string;
     /** "require" where the server forces TLS. */
     readonly sslMode?: "require";
   };
@@ -402,6 +404,8 @@ export interface Wiring<S, P = string> {
   readonly alertQueueUrl?: string | P;
   /** Where short-lived jobs push their metrics, where nothing scrapes them in time. */
   readonly metricsPushUrl?: string;
+  /** false where a one-off task migrates before each deployment (prod); default true. */
+  readonly migrateOnStart?: boolean;
 }
 
 export type ServiceEnv<S, P = string> = Partial<Record<EnvName, EnvValue<S, P>>>;
@@ -423,7 +427,7 @@ export function serviceEnv<S, P = string>(name: WorkloadName, w: Wiring<S, P>): 
     env.POSTGRES_HOST = { value: w.database.host };
     env.POSTGRES_PORT = v(w.database.port);
     env.POSTGRES_DB = v(DATABASE.name);
-    env.POSTGRES_USER = v(DATABASE.user);
+    env.POSTGRES_USER = v(w.database.user ?? DATABASE.user);
     put("POSTGRES_PASSWORD", w.database.password);
     if (w.database.sslMode) env.PGSSLMODE = v(w.database.sslMode);
   };
@@ -468,7 +472,7 @@ export function serviceEnv<S, P = string>(name: WorkloadName, w: Wiring<S, P>): 
       env.FORCE_HTTPS = v(true);
       env.SWAGGER_ENABLED = v(false);
       env.DEBUG = v(false);
-      env.NPS_MIGRATE_ON_START = v(true);
+      env.NPS_MIGRATE_ON_START = v(w.migrateOnStart ?? true);
       // The scheduler service runs the daily readings; one place, not once per API replica.
       env.NPS_DAILY_SCHEDULER_ENABLED = v(false);
       break;
