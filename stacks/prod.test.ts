@@ -149,7 +149,7 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     const secretNames = api.secrets.map((x) => x.name);
     expect(secretNames).to.include.members(["API_SECRET_KEY", "NPS_ENCRYPTION_KEY", "NPS_ENCRYPTION_SALT", "POSTGRES_PASSWORD", "REDIS_URL"]);
     for (const ref of api.secrets) expect(ref.valueFrom).to.match(/^arn:aws:secretsmanager:.*:[A-Za-z_]+::$/);
-    expect(api.secrets.find((x) => x.name === "POSTGRES_PASSWORD")?.valueFrom).to.match(/:secret:nps-db-app:password::$/);
+    expect(api.secrets.find((x) => x.name === "POSTGRES_PASSWORD")?.valueFrom).to.match(/:nps-db-app:password::$/);
     const secretEnv = Object.keys(APP_SECRETS);
     for (const e of api.environment) expect(secretEnv, e.name).to.not.include(e.name);
     expect(api.environment).to.deep.include({ name: "PGSSLMODE", value: "require" });

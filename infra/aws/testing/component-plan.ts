@@ -85,51 +85,64 @@ export class ComponentPlan<T> {
   }
 }
 
+/**
+ * Mocks and a transformation that together record what a program declares: the mocks see the
+ * resolved inputs, the transformation sees parents and dependsOn options.
+ */
+export class Capture {
+  private readonly inputs = new Map<string, Record<string, unknown>>();
+  private readonly names = new Map<pulumi.Resource, string>();
+  private readonly declared: Array<{ resource: pulumi.Resource; type: string; name: string; opts: pulumi.ResourceOptions }> = [];
+  readonly mocks: pulumi.runtime.Mocks;
+
+  constructor(readonly options: ComponentPlanOptions = {}) {
+    const known = new PlanMocks(options.region ?? "eu-west-1");
+    const base = options.preview ? new PreviewMocks(known) : known;
+    this.mocks = {
+      newResource: (args) => {
+        this.inputs.set(`${args.type}::${args.name}`, decode(args.inputs) as Record<string, unknown>);
+        return base.newResource(args) as { id: string; state: Record<string, unknown> };
+      },
+      call: (args) => base.call(args),
+    };
+  }
+
+  readonly transformation: pulumi.ResourceTransformation = (args) => {
+    this.names.set(args.resource, args.name);
+    this.declared.push({ resource: args.resource, type: args.type, name: args.name, opts: args.opts });
+    return undefined;
+  };
+
+  /** Waits until every declared resource is registered (and no new one appears), then lists them. */
+  async resources(): Promise<CapturedResource[]> {
+    for (let seen = -1; seen !== this.declared.length; ) {
+      seen = this.declared.length;
+      await Promise.all(this.declared.map((d) => settled(d.resource)));
+    }
+    const nameOf = (r: unknown) => (r instanceof pulumi.Resource ? (this.names.get(r) ?? "?") : "?");
+    const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+    return this.declared.map(({ type, name, opts }) => ({
+      type,
+      name,
+      parent: opts.parent ? nameOf(opts.parent) : null,
+      inputs: this.inputs.get(`${type}::${name}`) ?? {},
+      dependsOn: list(opts.dependsOn).map(nameOf),
+      protect: opts.protect === true,
+      retainOnDelete: opts.retainOnDelete === true,
+      ignoreChanges: opts.ignoreChanges ?? [],
+      customTimeouts: opts.customTimeouts,
+    }));
+  }
+}
+
 export async function planComponent<T extends pulumi.Resource>(
   build: (opts: pulumi.ComponentResourceOptions) => T,
   options: ComponentPlanOptions = {},
 ): Promise<ComponentPlan<T>> {
-  const known = new PlanMocks(options.region ?? "eu-west-1");
-  const inputs = new Map<string, Record<string, unknown>>();
-  const base = options.preview ? new PreviewMocks(known) : known;
-  const mocks: pulumi.runtime.Mocks = {
-    newResource: (args) => {
-      inputs.set(`${args.type}::${args.name}`, decode(args.inputs) as Record<string, unknown>);
-      return base.newResource(args) as { id: string; state: Record<string, unknown> };
-    },
-    call: (args) => base.call(args),
-  };
-  await pulumi.runtime.setMocks(mocks, "nps", options.stack ?? "test", options.preview ?? false);
-
-  const names = new Map<pulumi.Resource, string>();
-  const declared: Array<{ resource: pulumi.Resource; type: string; name: string; opts: pulumi.ResourceOptions }> = [];
-  const capture: pulumi.ResourceTransformation = (args) => {
-    names.set(args.resource, args.name);
-    declared.push({ resource: args.resource, type: args.type, name: args.name, opts: args.opts });
-    return undefined;
-  };
-  const component = build({ transformations: [capture] });
-
-  // Resources may be declared after others resolve; wait until no new one appears.
-  for (let seen = -1; seen !== declared.length; ) {
-    seen = declared.length;
-    await Promise.all(declared.map((d) => settled(d.resource)));
-  }
-
-  const nameOf = (r: unknown) => (r instanceof pulumi.Resource ? (names.get(r) ?? "?") : "?");
-  const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  const resources = declared.map(({ type, name, opts }): CapturedResource => ({
-    type,
-    name,
-    parent: opts.parent ? nameOf(opts.parent) : null,
-    inputs: inputs.get(`${type}::${name}`) ?? {},
-    dependsOn: list(opts.dependsOn).map(nameOf),
-    protect: opts.protect === true,
-    retainOnDelete: opts.retainOnDelete === true,
-    ignoreChanges: opts.ignoreChanges ?? [],
-    customTimeouts: opts.customTimeouts,
-  }));
-  return new ComponentPlan(component, resources);
+  const capture = new Capture(options);
+  await pulumi.runtime.setMocks(capture.mocks, "nps", options.stack ?? "test", options.preview ?? false);
+  const component = build({ transformations: [capture.transformation] });
+  return new ComponentPlan(component, await capture.resources());
 }
 
 /** An ARN-shaped input for components under test. */
