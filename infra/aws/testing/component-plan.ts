@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlanMocks } from "../../plan/mocks";
-import { UNKNOWN } from "../../plan/decode";
+import { SECRET, UNKNOWN } from "../../plan/decode";
 
 /**
  * Runs one component under Pulumi's mocks, in this process, and returns every resource it
  * declares with its resolved inputs, its parent and its explicit dependencies. The component's
  * own `transformations` option reaches each child (Pulumi applies a parent's transformations to
  * its children), so the capture uses only public API.
+ *
+ * A secret input shows as [secret], as in `nps plan`.
  *
  * With `preview: true` the mocks answer as a first `pulumi preview` does: every value a provider
  * computes (ids, ARNs, endpoints) is unknown, and only the inputs are known.
@@ -49,6 +51,7 @@ function decode(value: unknown): unknown {
   if (pulumi.isUnknown(value)) return UNKNOWN;
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(decode);
+  if ((value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return SECRET;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, decode(v)]));
 }
 
