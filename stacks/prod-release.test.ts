@@ -86,6 +86,15 @@ describe("stack prod: deploy order, names, first preview, rollback, restore and 
     expect(plan.one("aws:lb/listener:Listener", "nps-https").dependsOn).to.include("nps-cert-validation");
   });
 
+  it("`nps plan --stack prod` lists the edges and the stack-derived names", async () => {
+    const text = await runPlanCommand(["--stack", "prod"]);
+    expect(text.code, text.stderr).to.equal(0);
+    const api = text.stdout.slice(text.stdout.indexOf("aws:ecs/service:Service  api "));
+    const waits = api.split("\n").find((l) => l.trim().startsWith("waits for:")) ?? "";
+    for (const d of ["nps-https", "nps-api", "task-on-deploy", "nps-execution-secrets"]) expect(waits).to.include(d);
+    expect(text.stdout).to.include("family: nps-prod-api").and.include("name: /nps-prod/api").and.include("namePrefix: nps-prod-app-");
+  });
+
   it("waits for each service's steady state, with a timeout, and fails the update when the circuit breaker rolled it back", () => {
     for (const svc of preview.ofType("aws:ecs/service:Service")) {
       expect(svc.inputs.waitForSteadyState, svc.name).to.equal(true);
