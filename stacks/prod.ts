@@ -58,6 +58,7 @@ export function deployProd(s: ProdSettings) {
     deletionProtection: s.deletionProtection,
     appUser: APP_DATABASE_USER,
     namePrefix: prefix,
+    accountId,
   });
   const cache = new Cache("nps-cache", { subnetIds: network.dataSubnetIds, securityGroupId: groups.cache.id, kmsKeyArn, ...s.cache });
   const backups = new BackupBucket("nps-backups", { kmsKeyArn });
@@ -82,6 +83,8 @@ export function deployProd(s: ProdSettings) {
     kmsKeyArn,
     namespace: SERVICE_NAMESPACE,
     namePrefix: prefix,
+    accountId,
+    region: s.region,
   });
   const release: Release = s.imageTag ? { existing: s.imageTag } : { build: { context: relativeContext(REPO_ROOT), tag: checkoutReleaseTag(REPO_ROOT) } };
   const images = new ImageRepository("nps", { release, kmsKeyArn, namePrefix: prefix });
@@ -231,6 +234,7 @@ export function deployProd(s: ProdSettings) {
     grafanaAdmins: s.grafanaAdmins,
     allowAlerts: (workspaceArn) => alarms.allowPublishers("nps-alerts-publishers", workspaceArn),
     namePrefix: prefix,
+    accountId,
   });
   new FargateService("collector", {
     ...common,

@@ -14,6 +14,7 @@ const ARGS: DatabaseArgs = {
   deletionProtection: true,
   appUser: "nps_app",
   namePrefix: "nps-test",
+  accountId: "111122223333",
 };
 
 describe("component Database (mocks)", () => {
@@ -26,6 +27,8 @@ describe("component Database (mocks)", () => {
     expect(plan.one("aws:secretsmanager/secret:Secret", "db-app").inputs).to.include({ namePrefix: "nps-test-db-app-", kmsKeyId: TEST_KEY_ARN });
     expect(plan.one("aws:secretsmanager/secretVersion:SecretVersion", "db-app-version").inputs.secretString).to.equal("[secret]");
     expect(plan.ofType("aws:rds/instance:Instance")).to.have.length(1);
+    const trust = plan.json<{ Statement: Array<{ Condition: { StringEquals: Record<string, string> } }> }>("aws:iam/role:Role", "db-proxy-role", "assumeRolePolicy");
+    expect(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"]).to.equal("111122223333");
   });
 
   it("protects the instance by setting, and names its final snapshot uniquely per stack", async () => {

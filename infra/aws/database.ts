@@ -4,6 +4,7 @@ import * as random from "@pulumi/random";
 import { PORTS } from "../../services/lib/ports";
 import { generatedPassword } from "../app-secrets";
 import { DATABASE, POSTGRES_VERSION } from "../catalog";
+import { assumedBy } from "./trust";
 
 /** Where a restored instance comes from: a moment within the backup retention, the latest one, or a snapshot. */
 export type DatabaseRestore = { readonly time: string } | { readonly latest: true } | { readonly snapshot: string };
@@ -24,6 +25,7 @@ export interface DatabaseArgs {
   /** The application's login role (created by the migrations task; see services/lib/db/app-role.ts). */
   readonly appUser: string;
   readonly namePrefix: string;
+  readonly accountId: pulumi.Input<string>;
 }
 
 /** Server settings of the managed PostgreSQL: TLS is mandatory, slow statements are logged. */
@@ -147,10 +149,7 @@ export class Database extends pulumi.ComponentResource {
     const proxyRole = new aws.iam.Role(
       `${name}-proxy-role`,
       {
-        assumeRolePolicy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Principal: { Service: "rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
+        assumeRolePolicy: assumedBy("rds.amazonaws.com", args.accountId),
       },
       parent,
     );

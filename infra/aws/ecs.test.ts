@@ -8,7 +8,7 @@ class Fixture extends pulumi.ComponentResource {
   readonly platform: EcsPlatform;
   constructor(opts: pulumi.ComponentResourceOptions, build: (platform: EcsPlatform, task: Omit<TaskArgs, "platform">, parent: pulumi.Resource) => void) {
     super("test:Fixture", "fx", {}, opts);
-    this.platform = new EcsPlatform("p", { vpcId: "vpc", secretArns: ["arn:secret"], kmsKeyArn: TEST_KEY_ARN, namespace: "nps.internal", namePrefix: "nps-test" }, { parent: this });
+    this.platform = new EcsPlatform("p", { vpcId: "vpc", secretArns: ["arn:secret"], kmsKeyArn: TEST_KEY_ARN, namespace: "nps.internal", namePrefix: "nps-test", accountId: "111122223333", region: "eu-west-1" }, { parent: this });
     build(this.platform, { image: "repo@sha256:0", ports: [{ name: "http", port: 8000, protocol: "http" }], environment: { A: "1" }, secrets: { S: "arn:s::" }, cpu: 256, memoryMb: 512, logRetentionDays: 7, region: "eu-west-1" }, this);
   }
 }
@@ -54,6 +54,21 @@ describe("components EcsPlatform, FargateService, ScheduledJob, OneOffTask (mock
     const s = plan.one("aws:scheduler/schedule:Schedule", "backup");
     expect(s.inputs).to.include({ groupName: "nps-test-jobs", scheduleExpression: "cron(0 3 ? * SUN *)" });
     expect(s.dependsOn).to.include.members(["p-execution-secrets"]);
+  });
+
+  it("lets only this account's tasks and this stack's schedule group assume the roles (confused-deputy conditions)", async () => {
+    const plan = await planComponent((opts) => new Fixture(opts, (platform, task, parent) => new ScheduledJob("backup", { ...task, platform, ...net, schedule: "0 0 * * *" }, { parent })));
+    type Trust = { Statement: Array<{ Principal: { Service: string }; Condition: { StringEquals: Record<string, string>; ArnLike: Record<string, string> } }> };
+    for (const role of ["p-execution", "backup-task"]) {
+      const t = plan.json<Trust>("aws:iam/role:Role", role, "assumeRolePolicy").Statement[0];
+      expect(t.Principal.Service, role).to.equal("ecs-tasks.amazonaws.com");
+      expect(t.Condition.StringEquals["aws:SourceAccount"], role).to.equal("111122223333");
+      expect(t.Condition.ArnLike["aws:SourceArn"], role).to.equal("arn:aws:ecs:eu-west-1:111122223333:*");
+    }
+    const scheduler = plan.json<Trust>("aws:iam/role:Role", "backup-scheduler", "assumeRolePolicy").Statement[0];
+    expect(scheduler.Principal.Service).to.equal("scheduler.amazonaws.com");
+    expect(scheduler.Condition.ArnLike["aws:SourceArn"]).to.match(/^arn:aws:scheduler:eu-west-1:123456789012:p-schedules$|schedule/);
+    expect(scheduler.Condition.StringEquals["aws:SourceAccount"]).to.equal("111122223333");
   });
 
   it("a one-off task runs its deploy command through the deploy step, once per task definition", async () => {

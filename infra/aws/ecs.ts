@@ -3,11 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { healthCommand, type HealthCheck, type HealthTiming, type PortSpec } from "../catalog";
 import { ecsStep } from "./deploy-steps";
 import { toScheduleExpression } from "./sizing";
+import { assumedBy } from "./trust";
 
-const ASSUME_ECS_TASKS = JSON.stringify({
-  Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
 
 export interface PolicyStatement {
   readonly Effect: "Allow" | "Deny";
@@ -53,16 +50,30 @@ export class EcsPlatform extends pulumi.ComponentResource {
   /** The execution role's policies: a task started before they exist cannot pull its image or read its secrets. */
   readonly ready: pulumi.Resource[];
   readonly scheduleGroup: aws.scheduler.ScheduleGroup;
+  /** Trust policies for roles ECS tasks assume: this account's tasks only. */
+  readonly tasksTrust: pulumi.Output<string>;
+  readonly accountId: pulumi.Input<string>;
 
   constructor(
     name: string,
-    args: { vpcId: pulumi.Input<string>; secretArns: pulumi.Input<string>[]; kmsKeyArn: pulumi.Input<string>; namespace: string; namePrefix: string },
+    args: {
+      vpcId: pulumi.Input<string>;
+      secretArns: pulumi.Input<string>[];
+      kmsKeyArn: pulumi.Input<string>;
+      namespace: string;
+      namePrefix: string;
+      accountId: pulumi.Input<string>;
+      region: string;
+    },
     opts?: pulumi.ComponentResourceOptions,
   ) {
     super("nps:aws:EcsPlatform", name, {}, opts);
     const parent = { parent: this };
     this.namePrefix = args.namePrefix;
     this.kmsKeyArn = args.kmsKeyArn;
+    this.accountId = args.accountId;
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html (confused deputy)
+    this.tasksTrust = assumedBy("ecs-tasks.amazonaws.com", args.accountId, pulumi.interpolate`arn:aws:ecs:${args.region}:${args.accountId}:*`);
     this.cluster = new aws.ecs.Cluster(
       name,
       {
@@ -84,7 +95,7 @@ export class EcsPlatform extends pulumi.ComponentResource {
       parent,
     );
     this.scheduleGroup = new aws.scheduler.ScheduleGroup(`${name}-schedules`, { name: `${args.namePrefix}-jobs` }, parent);
-    this.executionRole = new aws.iam.Role(`${name}-execution`, { assumeRolePolicy: ASSUME_ECS_TASKS }, parent);
+    this.executionRole = new aws.iam.Role(`${name}-execution`, { assumeRolePolicy: this.tasksTrust }, parent);
     const managed = new aws.iam.RolePolicyAttachment(
       `${name}-execution-managed`,
       { role: this.executionRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" },
@@ -144,7 +155,7 @@ export class FargateTask extends pulumi.ComponentResource {
     this.family = `${prefix}-${name}`;
     this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/${prefix}/${name}`, retentionInDays: args.logRetentionDays }, parent);
     const logs = this.logGroup;
-    this.taskRole = new aws.iam.Role(`${name}-task`, { assumeRolePolicy: ASSUME_ECS_TASKS }, parent);
+    this.taskRole = new aws.iam.Role(`${name}-task`, { assumeRolePolicy: args.platform.tasksTrust }, parent);
     const statements = [...(args.permissions ?? []), ...(args.exec ? execPermissions(args.platform.kmsKeyArn) : [])];
     if (statements.length > 0) {
       this.ready.push(
@@ -302,10 +313,9 @@ export class ScheduledJob extends pulumi.ComponentResource {
     const role = new aws.iam.Role(
       `${name}-scheduler`,
       {
-        assumeRolePolicy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Principal: { Service: "scheduler.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
+        // Only this stack's schedule group may use it
+        // (https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html).
+        assumeRolePolicy: assumedBy("scheduler.amazonaws.com", args.platform.accountId, args.platform.scheduleGroup.arn),
       },
       parent,
     );

@@ -12,6 +12,7 @@ describe("component ManagedMonitoring (mocks)", () => {
     grafanaAdmins: { userIds: [], groupIds: ["g-ops"] },
     allowAlerts: (workspaceArn) => new aws.sns.TopicPolicy("grant", { arn: "arn:aws:sns:eu-west-1:1:alerts", policy: workspaceArn }, { transformations: opts.transformations }),
     namePrefix: "nps-test",
+    accountId: "111122223333",
     ...over,
   });
 

@@ -5,6 +5,7 @@ import * as time from "@pulumiverse/time";
 import { renderAmpAlertManagerDefinition } from "../render/alertmanager";
 import { renderAlertRules } from "../render/alert-rules";
 import { DATASOURCE_UID, dashboards } from "../render/grafana";
+import { assumedBy } from "./trust";
 
 /**
  * The Grafana service account token Pulumi provisions the dashboards with. AWS caps its life at
@@ -32,6 +33,7 @@ export interface ManagedMonitoringArgs {
    */
   readonly allowAlerts: (workspaceArn: pulumi.Output<string>) => pulumi.Resource;
   readonly namePrefix: string;
+  readonly accountId: pulumi.Input<string>;
 }
 
 /**
@@ -64,10 +66,7 @@ export class ManagedMonitoring extends pulumi.ComponentResource {
     const role = new aws.iam.Role(
       `${name}-grafana`,
       {
-        assumeRolePolicy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Principal: { Service: "grafana.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
+        assumeRolePolicy: assumedBy("grafana.amazonaws.com", args.accountId),
       },
       parent,
     );
