@@ -67,7 +67,7 @@ describe("components EcsPlatform, FargateService, ScheduledJob, OneOffTask (mock
     }
     const scheduler = plan.json<Trust>("aws:iam/role:Role", "backup-scheduler", "assumeRolePolicy").Statement[0];
     expect(scheduler.Principal.Service).to.equal("scheduler.amazonaws.com");
-    expect(scheduler.Condition.ArnLike["aws:SourceArn"]).to.match(/^arn:aws:scheduler:eu-west-1:123456789012:p-schedules$|schedule/);
+    expect(scheduler.Condition.ArnLike["aws:SourceArn"]).to.equal("arn:aws:scheduler:eu-west-1:123456789012:p-schedules");
     expect(scheduler.Condition.StringEquals["aws:SourceAccount"]).to.equal("111122223333");
   });
 
