@@ -8,8 +8,8 @@ import { assumedBy } from "./trust";
 /*
  * Why these components and not @pulumi/awsx (ecs.FargateService, ec2.Vpc, lb.ApplicationLoadBalancer):
  * since awsx 1.0 its Node package is a client of a component provider plugin: each awsx
- * component is registered as one remote resource (`super(..., true /*remote*\/)` in
- * sdk/nodejs/ecs/fargateService.ts) and its children are created by the plugin, out of this
+ * component is registered as one remote resource (its constructor passes remote = true to
+ * ComponentResource: pulumi/pulumi-awsx sdk/nodejs/ecs/fargateService.ts) and its children are created by the plugin, out of this
  * process. Under Pulumi's mocks, which is how every NPS stack test and `nps plan` run, an awsx
  * service is one opaque resource: its task definition, roles, log group and policies could not
  * be asserted or listed, so the tests that catch these defects would go blind. What awsx gets
