@@ -9,15 +9,15 @@ import { assumedBy } from "./trust";
  * Why these components and not @pulumi/awsx (ecs.FargateService, ec2.Vpc, lb.ApplicationLoadBalancer):
  * since awsx 1.0 its Node package is a client of a component provider plugin: each awsx
  * component is registered as one remote resource (its constructor passes remote = true to
- * ComponentResource: pulumi/pulumi-awsx sdk/nodejs/ecs/fargateService.ts) and its children are created by the plugin, out of this
- * process. Under Pulumi's mocks, which is how every NPS stack test and `nps plan` run, an awsx
- * service is one opaque resource: its task definition, roles, log group and policies could not
- * be asserted or listed, so the tests that catch these defects would go blind. What awsx gets
- * right is adopted here instead: waiting for a steady state by default (its
- * continueBeforeSteadyState: false), a log group and task role per task, the execution role's
- * managed policy. awsx's VPC would not remove code either: the subnet plan (sizing.ts) is ours
- * because the data tier has no route out, which awsx's subnet types express only with
- * isolated subnets and their own CIDR arithmetic.
+ * ComponentResource: pulumi/pulumi-awsx sdk/nodejs/ecs/fargateService.ts) and its children
+ * are created by the plugin, out of this process. Under Pulumi's mocks, which is how every NPS
+ * stack test and `nps plan` run, an awsx service is one opaque resource: its task definition,
+ * roles, log group and policies could not be asserted or listed, so the tests that catch these
+ * defects would go blind. What awsx gets right is adopted here instead: waiting for a steady
+ * state by default (its continueBeforeSteadyState: false), a log group and task role per task,
+ * the execution role's managed policy. awsx's VPC would not remove code either: the subnet plan
+ * (sizing.ts) is ours because the data tier has no route out, which awsx's subnet types express
+ * only with isolated subnets and their own CIDR arithmetic.
  */
 
 export interface PolicyStatement {
