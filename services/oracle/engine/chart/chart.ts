@@ -21,10 +21,11 @@ import { InvalidInputError } from "../../../lib/errors";
 import { isValidDate } from "../core/julian-date-engine";
 import { readName } from "../script/read-name";
 import type { CalendarDate, NumerologySystem } from "../reading-input";
-import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
-import { dayOrMonth, yearPart } from "./date-numbers";
+import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type ChartPeriod, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
+import { BoundedCache } from "./bounded-cache";
+import { dayOrMonth, yearPart, type DatePart } from "./date-numbers";
 import { countedLetters, letterNumber, lettersWorking, sumOf } from "./name-letters";
-import { challenges, pinnacles } from "./periods";
+import { periods } from "./periods";
 import { labelled, reduce, stepsOf, sumWorking, type Reduction } from "./reduce";
 import { chartTextFor, type ChartText } from "./text";
 
@@ -97,52 +98,42 @@ function numberSet(part: ChartPart, numbers: number[], working: string, text: Ch
   return { numbers, working, meanings: numbers.map((n) => ({ number: n, meaning: text.meaning(part, n) })) };
 }
 
-export function computeChart(input: ChartInput): Chart {
-  if (typeof input !== "object" || input === null) throw new InvalidInputError("input", "must be an object");
-  const birth = checkDate("birth_date", input.birth);
-  const at = checkDate("at", input.at);
-  if (isAfter(birth, at)) throw new InvalidInputError("birth_date", `is after the chart's date ${isoDate(at)}`);
-  const locale = checkLocale(input.locale);
-  const text = chartTextFor(locale);
+/** Everything a chart takes from the name alone. */
+interface NamePart {
+  name: Chart["name"];
+  system: Chart["system"];
+  letters: ChartLetter[];
+  expression: ChartNumber;
+  soul_urge: ChartNumber;
+  personality: ChartNumber;
+  balance: ChartNumber;
+  subconscious_self: ChartNumber;
+  hidden_passion: NumberSet;
+  karmic_lessons: NumberSet;
+  cornerstone: LetterNumber;
+  capstone: LetterNumber;
+  first_vowel: LetterNumber | null;
+  /** The first name's sum reduced, and its working, for the rational thought number. */
+  firstName: Reduction;
+  firstNameWorking: string;
+}
+
+function namePart(fullName: string, choice: unknown, text: ChartText): NamePart {
   const l = text.words.labels;
-  const name = readName(input.fullName, input.system ?? "auto", "full_name");
+  const name = readName(fullName, choice, "full_name");
   const system: NumerologySystem = name.system;
-
   const letters = countedLetters(name.counted, system);
-  const vowels = letters.filter((x) => x.vowel);
-  const consonants = letters.filter((x) => !x.vowel);
-  const firstName = letters.filter((x) => x.word === 0);
-
-  // Life path: month, day and year reduced with masters kept, then their sum (as the readings do).
-  const m = dayOrMonth(l.month, birth.month, true);
-  const d = dayOrMonth(l.day, birth.day, true);
-  const y = yearPart(l.year, birth.year, true);
-  const lpR = reduce(m.value + d.value + y.value);
-  const life_path = numberOf("life_path", lpR, `${m.text} + ${d.text} + ${y.text}: ${sumWorking([m.value, d.value, y.value], lpR)}`, text, true);
-
-  const expression = lettersNumber("expression", letters, text, true);
-  const soul_urge = lettersNumber("soul_urge", vowels, text, true);
-  const personality = lettersNumber("personality", consonants, text, true);
-
-  const bR = reduce(birth.day);
-  const birthday = numberOf("birthday", bR, labelled(l.day, birth.day, bR), text, true);
-
-  const matR = reduce(life_path.number + expression.number);
-  const maturity = numberOf("maturity", matR, `${l.lifePath} ${life_path.number} + ${l.expression} ${expression.number}: ${sumWorking([life_path.number, expression.number], matR)}`, text);
-
-  const fnR = reduce(sumOf(firstName));
-  const rtR = reduce(fnR.value + birthday.number);
-  const rational_thought = numberOf(
-    "rational_thought",
-    rtR,
-    `${l.firstName} ${lettersWorking(firstName)} = ${fnR.chain[0]}${stepsOf(fnR)}; ${l.birthday} ${birthday.number}: ${sumWorking([fnR.value, birthday.number], rtR)}`,
-    text,
-  );
-
+  const vowels: ChartLetter[] = [];
+  const consonants: ChartLetter[] = [];
+  const firstName: ChartLetter[] = [];
   const initials: ChartLetter[] = [];
-  for (const x of letters) if (initials.length === x.word) initials.push(x);
+  for (const x of letters) {
+    (x.vowel ? vowels : consonants).push(x);
+    if (x.word === 0) firstName.push(x);
+    if (initials.length === x.word) initials.push({ ...x, word: 0 });
+  }
+  const fnR = reduce(sumOf(firstName));
   const balR = reduce(sumOf(initials), false);
-  const balance = numberOf("balance", balR, `${l.initials} ${lettersWorking(initials.map((x) => ({ ...x, word: 0 })))} = ${balR.chain[0]}${stepsOf(balR)}`, text);
 
   // Chaldean gives no letter the value 9, so its lessons are sought among 1-8.
   const top = system === "chaldean" ? 8 : 9;
@@ -156,24 +147,105 @@ export function computeChart(input: ChartInput): Chart {
     most = Math.max(most, counts[n]!);
   }
   const presentText = `${l.present}: ${present.join(", ")}`;
-  const karmic_lessons = numberSet("karmic_lesson", missing, `${presentText}; ${l.missing}: ${missing.length > 0 ? missing.join(", ") : l.none}`, text);
   const passion: number[] = [];
-  for (let n = 1; n <= top; n++) if (counts[n] === most) passion.push(n);
-  const hidden_passion = numberSet("hidden_passion", passion, `${presentText}; ${l.most}: ${passion.map((n) => l.times(n, most)).join(", ")}`, text);
-  const presentCount = top - missing.length;
-  const subconscious_self: ChartNumber = {
-    number: presentCount,
-    master: false,
-    karmic_debt: null,
-    working: `${top} − ${missing.length} (${l.missing}) = ${presentCount}`,
-    meaning: text.meaning("subconscious_self", presentCount),
-  };
-
-  const firstVowel = firstName.find((x) => x.vowel);
-  const karmic_debts: KarmicDebtFound[] = [];
-  for (const [part, n] of [["life_path", life_path], ["expression", expression], ["soul_urge", soul_urge], ["personality", personality], ["birthday", birthday]] as const) {
-    if (n.karmic_debt !== null) karmic_debts.push({ number: n.karmic_debt, part, meaning: text.meaning("karmic_debt", n.karmic_debt) });
+  const passionText: string[] = [];
+  for (let n = 1; n <= top; n++) {
+    if (counts[n] !== most) continue;
+    passion.push(n);
+    passionText.push(l.times(n, most));
   }
+  const presentCount = top - missing.length;
+  let firstVowel: ChartLetter | undefined;
+  for (const x of firstName) if (x.vowel && firstVowel === undefined) firstVowel = x;
+
+  return {
+    name: { given: name.given, counted: name.counted, script: name.script, route: name.route },
+    system: { name: system, choice: name.choice, reason: text.words.systemReason(name.choice, system, name.script, name.route) },
+    letters,
+    expression: lettersNumber("expression", letters, text, true),
+    soul_urge: lettersNumber("soul_urge", vowels, text, true),
+    personality: lettersNumber("personality", consonants, text, true),
+    balance: numberOf("balance", balR, `${l.initials} ${lettersWorking(initials)} = ${balR.chain[0]}${stepsOf(balR)}`, text),
+    subconscious_self: {
+      number: presentCount,
+      master: false,
+      karmic_debt: null,
+      working: `${top} − ${missing.length} (${l.missing}) = ${presentCount}`,
+      meaning: text.meaning("subconscious_self", presentCount),
+    },
+    hidden_passion: numberSet("hidden_passion", passion, `${presentText}; ${l.most}: ${passionText.join(", ")}`, text),
+    karmic_lessons: numberSet("karmic_lesson", missing, `${presentText}; ${l.missing}: ${missing.length > 0 ? missing.join(", ") : l.none}`, text),
+    cornerstone: letterAt("cornerstone", firstName[0]!, text),
+    capstone: letterAt("capstone", firstName[firstName.length - 1]!, text),
+    first_vowel: firstVowel ? letterAt("first_vowel", firstVowel, text) : null,
+    firstName: fnR,
+    firstNameWorking: `${l.firstName} ${lettersWorking(firstName)} = ${fnR.chain[0]}${stepsOf(fnR)}`,
+  };
+}
+
+/** Everything a chart takes from the birth date alone. */
+interface BirthPart {
+  birth_date: string;
+  month: DatePart;
+  day: DatePart;
+  life_path: ChartNumber;
+  birthday: ChartNumber;
+  pinnacles: ChartPeriod[];
+  challenges: ChartPeriod[];
+}
+
+function birthPart(birth: CalendarDate, text: ChartText): BirthPart {
+  const l = text.words.labels;
+  // Life path: month, day and year reduced with masters kept, then their sum (as the readings do).
+  const m = dayOrMonth(l.month, birth.month, true);
+  const d = dayOrMonth(l.day, birth.day, true);
+  const y = yearPart(l.year, birth.year, true);
+  const lpR = reduce(m.value + d.value + y.value);
+  const life_path = numberOf("life_path", lpR, `${m.text} + ${d.text} + ${y.text}: ${sumWorking([m.value, d.value, y.value], lpR)}`, text, true);
+  const bR = reduce(birth.day);
+  return {
+    birth_date: isoDate(birth),
+    month: m,
+    day: d,
+    life_path,
+    birthday: numberOf("birthday", bR, labelled(l.day, birth.day, bR), text, true),
+    ...periods(birth, life_path.number, text),
+  };
+}
+
+// Repeated names and shared birth dates are common; each part is worked out once.
+const NAME_PARTS = new BoundedCache<NamePart>(4096);
+const BIRTH_PARTS = new BoundedCache<BirthPart>(4096);
+
+export function computeChart(input: ChartInput): Chart {
+  if (typeof input !== "object" || input === null) throw new InvalidInputError("input", "must be an object");
+  const birth = checkDate("birth_date", input.birth);
+  const at = checkDate("at", input.at);
+  if (isAfter(birth, at)) throw new InvalidInputError("birth_date", `is after the chart's date ${isoDate(at)}`);
+  const locale = checkLocale(input.locale);
+  const text = chartTextFor(locale);
+  const l = text.words.labels;
+  const choice = input.system ?? "auto";
+  if (typeof input.fullName !== "string") throw new InvalidInputError("full_name", "must be a string");
+  const np = NAME_PARTS.get(`${locale}\u0000${String(choice)}\u0000${input.fullName}`, () => namePart(input.fullName, choice, text));
+  const bp = BIRTH_PARTS.get(`${locale}\u0000${birth.year}-${birth.month}-${birth.day}`, () => birthPart(birth, text));
+  const { life_path, birthday, month: m, day: d } = bp;
+  const { expression, soul_urge, personality } = np;
+
+  const matR = reduce(life_path.number + expression.number);
+  const maturity = numberOf("maturity", matR, `${l.lifePath} ${life_path.number} + ${l.expression} ${expression.number}: ${sumWorking([life_path.number, expression.number], matR)}`, text);
+  const rtR = reduce(np.firstName.value + birthday.number);
+  const rational_thought = numberOf("rational_thought", rtR, `${np.firstNameWorking}; ${l.birthday} ${birthday.number}: ${sumWorking([np.firstName.value, birthday.number], rtR)}`, text);
+
+  const karmic_debts: KarmicDebtFound[] = [];
+  const debtOf = (part: KarmicDebtFound["part"], n: ChartNumber) => {
+    if (n.karmic_debt !== null) karmic_debts.push({ number: n.karmic_debt, part, meaning: text.meaning("karmic_debt", n.karmic_debt) });
+  };
+  debtOf("life_path", life_path);
+  debtOf("expression", expression);
+  debtOf("soul_urge", soul_urge);
+  debtOf("personality", personality);
+  debtOf("birthday", birthday);
 
   // Personal cycles, as the readings compute them: the birth month and day with the year asked about.
   const atYear = yearPart(l.year, at.year, true);
@@ -185,29 +257,29 @@ export function computeChart(input: ChartInput): Chart {
   const personal_day = numberOf("personal_day", pdR, `${l.personalMonth} ${pmR.value} + ${l.day} ${at.day}: ${sumWorking([pmR.value, at.day], pdR)}`, text);
 
   return {
-    name: { given: name.given, counted: name.counted, script: name.script, route: name.route },
-    system: { name: system, choice: name.choice, reason: text.words.systemReason(name.choice, system, name.script, name.route) },
+    name: np.name,
+    system: np.system,
     locale,
-    birth_date: isoDate(birth),
+    birth_date: bp.birth_date,
     at: isoDate(at),
-    letters,
+    letters: np.letters,
     life_path,
     expression,
     soul_urge,
     personality,
     maturity,
     birthday,
-    balance,
+    balance: np.balance,
     rational_thought,
-    subconscious_self,
-    hidden_passion,
-    karmic_lessons,
+    subconscious_self: np.subconscious_self,
+    hidden_passion: np.hidden_passion,
+    karmic_lessons: np.karmic_lessons,
     karmic_debts,
-    cornerstone: letterAt("cornerstone", firstName[0]!, text),
-    capstone: letterAt("capstone", firstName[firstName.length - 1]!, text),
-    first_vowel: firstVowel ? letterAt("first_vowel", firstVowel, text) : null,
-    pinnacles: pinnacles(birth, life_path.number, text),
-    challenges: challenges(birth, life_path.number, text),
+    cornerstone: np.cornerstone,
+    capstone: np.capstone,
+    first_vowel: np.first_vowel,
+    pinnacles: bp.pinnacles,
+    challenges: bp.challenges,
     personal_year,
     personal_month,
     personal_day,

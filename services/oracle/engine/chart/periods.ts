@@ -8,7 +8,7 @@ import type { CalendarDate } from "../reading-input";
 import type { ChartPeriod } from "./chart-types";
 import { dayOrMonth, yearPart, type DatePart } from "./date-numbers";
 import { letterNumber } from "./name-letters";
-import { reduce, sumWorking } from "./reduce";
+import { reduce, sumWorking, type Reduction } from "./reduce";
 import type { ChartText } from "./text";
 
 interface Span {
@@ -34,7 +34,8 @@ function period(index: 1 | 2 | 3 | 4, span: Span, birthYear: number, number: num
     karmic_debt: null,
     working,
     meaning,
-    ...span,
+    from_age: span.from_age,
+    to_age: span.to_age,
     from_year: birthYear + span.from_age,
     to_year: span.to_age === null ? null : birthYear + span.to_age,
   };
@@ -51,38 +52,52 @@ function birthParts(birth: CalendarDate, text: ChartText): Parts {
   return { m: dayOrMonth(l.month, birth.month, false), d: dayOrMonth(l.day, birth.day, false), y: yearPart(l.year, birth.year, false) };
 }
 
-export function pinnacles(birth: CalendarDate, lifePath: number, text: ChartText): ChartPeriod[] {
-  const { m, d, y } = birthParts(birth, text);
-  const l = text.words.labels;
-  const add = (a: DatePart, b: DatePart) => {
-    const r = reduce(a.value + b.value);
-    return { r, working: `${a.text} + ${b.text}: ${sumWorking([a.value, b.value], r)}` };
-  };
-  const p1 = add(m, d);
-  const p2 = add(d, y);
-  const p4 = add(m, y);
-  // The third adds the first two as single digits: a master 11 counts as 2 here.
-  const asDigit = (index: number, n: number) => ({ value: letterNumber(n), text: `${l.pinnacle(index)} (${n === letterNumber(n) ? n : `${n} → ${letterNumber(n)}`})` });
-  const a = asDigit(1, p1.r.value);
-  const b = asDigit(2, p2.r.value);
-  const p3 = add(a, b);
+/** The pinnacles and the challenges, from the birth date's parts reduced once. */
+export function periods(birth: CalendarDate, lifePath: number, text: ChartText): { pinnacles: ChartPeriod[]; challenges: ChartPeriod[] } {
+  const parts = birthParts(birth, text);
   const s = spans(lifePath);
-  return [p1, p2, p3, p4].map((p, i) =>
-    period((i + 1) as 1, s[i]!, birth.year, p.r.value, p.r.master, p.working + (p.r.master ? ` (${l.masterKept})` : ""), text.meaning("pinnacle", p.r.value)),
-  );
+  return { pinnacles: pinnacles(parts, s, birth.year, text), challenges: challenges(parts, s, birth.year, text) };
 }
 
-export function challenges(birth: CalendarDate, lifePath: number, text: ChartText): ChartPeriod[] {
-  const { m, d, y } = birthParts(birth, text);
+function added(a: DatePart, b: DatePart): { r: Reduction; working: string } {
+  const r = reduce(a.value + b.value);
+  return { r, working: `${a.text} + ${b.text}: ${sumWorking([a.value, b.value], r)}` };
+}
+
+/** An earlier pinnacle as a single digit, for the third: a master 11 counts as 2. */
+function asDigit(label: string, n: number): DatePart {
+  const root = letterNumber(n);
+  return { value: root, text: `${label} (${n === root ? n : `${n} → ${root}`})` };
+}
+
+function pinnacles({ m, d, y }: Parts, s: Span[], birthYear: number, text: ChartText): ChartPeriod[] {
   const l = text.words.labels;
-  const sub = (a: DatePart, b: DatePart) => {
-    const n = Math.abs(a.value - b.value);
-    return { n, working: `|${a.text} − ${b.text}| = |${a.value}−${b.value}| = ${n}` };
-  };
-  const c1 = sub(m, d);
-  const c2 = sub(d, y);
-  const c3 = sub({ value: c1.n, text: `${l.challenge(1)} (${c1.n})` }, { value: c2.n, text: `${l.challenge(2)} (${c2.n})` });
-  const c4 = sub(m, y);
-  const s = spans(lifePath);
-  return [c1, c2, c3, c4].map((c, i) => period((i + 1) as 1, s[i]!, birth.year, c.n, false, c.working, text.meaning("challenge", c.n)));
+  const p1 = added(m, d);
+  const p2 = added(d, y);
+  const p3 = added(asDigit(l.pinnacle(1), p1.r.value), asDigit(l.pinnacle(2), p2.r.value));
+  const p4 = added(m, y);
+  const all = [p1, p2, p3, p4];
+  const out: ChartPeriod[] = [];
+  for (let i = 0; i < 4; i++) {
+    const p = all[i]!;
+    out.push(period((i + 1) as 1, s[i]!, birthYear, p.r.value, p.r.master, p.r.master ? `${p.working} (${l.masterKept})` : p.working, text.meaning("pinnacle", p.r.value)));
+  }
+  return out;
+}
+
+function subtracted(a: DatePart, b: DatePart): { n: number; working: string } {
+  const n = Math.abs(a.value - b.value);
+  return { n, working: `|${a.text} − ${b.text}| = |${a.value}−${b.value}| = ${n}` };
+}
+
+function challenges({ m, d, y }: Parts, s: Span[], birthYear: number, text: ChartText): ChartPeriod[] {
+  const l = text.words.labels;
+  const c1 = subtracted(m, d);
+  const c2 = subtracted(d, y);
+  const c3 = subtracted({ value: c1.n, text: `${l.challenge(1)} (${c1.n})` }, { value: c2.n, text: `${l.challenge(2)} (${c2.n})` });
+  const c4 = subtracted(m, y);
+  const all = [c1, c2, c3, c4];
+  const out: ChartPeriod[] = [];
+  for (let i = 0; i < 4; i++) out.push(period((i + 1) as 1, s[i]!, birthYear, all[i]!.n, false, all[i]!.working, text.meaning("challenge", all[i]!.n)));
+  return out;
 }

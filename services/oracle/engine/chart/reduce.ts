@@ -40,9 +40,17 @@ export function reduce(total: number, keepMasters = true): Reduction {
   return { chain, value: n, master: isMaster(n), debt };
 }
 
-/** The digits of n joined by "+": 1990 -> "1+9+9+0". */
+const DIGITS_CACHE: string[] = [];
+
+/** The digits of n joined by "+": 1990 -> "1+9+9+0" (kept once made, for the numbers a chart meets). */
 export function digitsOf(n: number): string {
-  return String(n).split("").join("+");
+  const cached = n < 10_000 ? DIGITS_CACHE[n] : undefined;
+  if (cached !== undefined) return cached;
+  const s = String(n);
+  let out = s[0]!;
+  for (let i = 1; i < s.length; i++) out += "+" + s[i];
+  if (n < 10_000) DIGITS_CACHE[n] = out;
+  return out;
 }
 
 /**

@@ -10,7 +10,7 @@ import anyAscii from "any-ascii";
 import { pinyin } from "pinyin-pro";
 import { InvalidInputError } from "../../../lib/errors";
 import { getAbjadValue } from "../personal/abjad-table";
-import { foldedLetters } from "../personal/letter-tables";
+import { foldedLetters, PYTHAGOREAN_SCORES } from "../personal/letter-tables";
 import { parseSystemChoice } from "../personal/numerology-system";
 import type { NumerologySystem, NumerologySystemChoice } from "../reading-input";
 import { isArabicScript, nameScript, type NameScript } from "./name-script";
@@ -31,6 +31,8 @@ export interface ReadName {
   route: NameRoute;
 }
 
+/** Non-zero for a unit that folds to A-Z (every letter is worth something in Pythagorean); cached per unit. */
+const FOLDS = PYTHAGOREAN_SCORES;
 const LETTER = /\p{L}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const HAN = /\p{Script=Han}/u;
@@ -95,7 +97,7 @@ function latinise(name: string): Latinised {
       han += ch;
     } else {
       flush();
-      if (c <= 0xffff && foldedLetters(c) !== "") out.text += ch;
+      if (c <= 0xffff && FOLDS.of(c) !== 0) out.text += ch;
       else if (LETTER_OR_MARK.test(ch)) {
         const t = anyAscii(ch);
         if (LETTER.test(ch) && !LATIN_LETTER.test(t)) out.unplaced.push(ch);
