@@ -102,7 +102,8 @@ describe("stack prod: deploy order, names, first preview, rollback, restore and 
       const check = preview.one("command:local:Command", `${svc.name}-rollout`);
       expect(check.dependsOn).to.include(svc.name);
       expect(check.inputs.create).to.equal("sh deploy/aws/ecs-step.sh check-rollout");
-      expect(Object.keys(check.inputs.environment as object)).to.have.members(["CLUSTER", "SERVICE", "TASK_DEFINITION"]);
+      expect(check.inputs.environment).to.deep.include({ AWS_REGION: "eu-west-1" });
+      expect(Object.keys(check.inputs.environment as object)).to.have.members(["AWS_REGION", "CLUSTER", "SERVICE", "TASK_DEFINITION"]);
     }
   });
 

@@ -2,6 +2,8 @@
 # Deploy steps `pulumi up` runs on the deploying machine through the AWS CLI (v2), where the
 # ECS API alone cannot give Pulumi the answer it needs:
 #
+# Both take AWS_REGION, the stack's region, so the CLI talks to the region Pulumi deploys to.
+#
 #   ecs-step.sh run-task       run a one-off task (the migrations before a deployment), wait for
 #                              it to stop, fail unless its container exited 0
 #     env: CLUSTER TASK_DEFINITION CONTAINER SUBNETS SECURITY_GROUPS COMMAND (JSON array)
@@ -24,7 +26,7 @@ need() {
 
 case "${1:-}" in
 run-task)
-  need CLUSTER TASK_DEFINITION CONTAINER SUBNETS SECURITY_GROUPS COMMAND
+  need AWS_REGION CLUSTER TASK_DEFINITION CONTAINER SUBNETS SECURITY_GROUPS COMMAND
   task=$(aws ecs run-task --cluster "$CLUSTER" --task-definition "$TASK_DEFINITION" --launch-type FARGATE \
     --started-by nps-deploy \
     --network-configuration "awsvpcConfiguration={subnets=[$SUBNETS],securityGroups=[$SECURITY_GROUPS],assignPublicIp=DISABLED}" \
@@ -32,8 +34,11 @@ run-task)
     --query 'tasks[0].taskArn' --output text)
   case "$task" in arn:*) ;; *) fail "RunTask started no task (got \"$task\")" ;; esac
   echo "ecs-step: started $task: $COMMAND"
-  # The CLI waiter gives up after 10 minutes; a long migration keeps it waiting.
+  # The CLI waiter gives up after 10 minutes; a long migration gets up to an hour.
+  waits=1
   until aws ecs wait tasks-stopped --cluster "$CLUSTER" --tasks "$task"; do
+    [ "$waits" -lt 6 ] || fail "$task has not stopped after an hour (aws ecs stop-task to end it)"
+    waits=$((waits + 1))
     echo "ecs-step: still running: $task"
   done
   result=$(aws ecs describe-tasks --cluster "$CLUSTER" --tasks "$task" \
@@ -43,7 +48,7 @@ run-task)
   echo "ecs-step: $task succeeded"
   ;;
 check-rollout)
-  need CLUSTER SERVICE TASK_DEFINITION
+  need AWS_REGION CLUSTER SERVICE TASK_DEFINITION
   result=$(aws ecs describe-services --cluster "$CLUSTER" --services "$SERVICE" \
     --query "services[0].deployments[?status=='PRIMARY'] | [0].[taskDefinition, rolloutState, rolloutStateReason]" --output text)
   running=$(printf '%s\n' "$result" | cut -f1)

@@ -34,7 +34,7 @@ esac
         resolve({ code: err ? Number(err.code) : 0, stdout, stderr, calls });
       });
     });
-  const task = { CLUSTER: "c", TASK_DEFINITION: "arn:td:7", CONTAINER: "task", SUBNETS: "s-1,s-2", SECURITY_GROUPS: "sg-1", COMMAND: '["nps","migrate","up"]' };
+  const task = { AWS_REGION: "eu-west-1", CLUSTER: "c", TASK_DEFINITION: "arn:td:7", CONTAINER: "task", SUBNETS: "s-1,s-2", SECURITY_GROUPS: "sg-1", COMMAND: '["nps","migrate","up"]' };
 
   it("runs the one-off task with the command override, waits until it stops, succeeds on exit 0", async () => {
     const r = await run("run-task", { ...task, FAKE_EXIT: "0", FAKE_STOP_CODE: "EssentialContainerExited", FAKE_REASON: "done", FAKE_WAIT_FAILS: "2" });
@@ -60,10 +60,15 @@ esac
     const missing = await run("run-task", { ...task, COMMAND: "" });
     expect(missing.code).to.equal(1);
     expect(missing.stderr).to.include("COMMAND is not set");
+    for (const f of ["waits", "log"]) fs.rmSync(path.join(dir, f), { force: true });
+    const stuck = await run("run-task", { ...task, FAKE_WAIT_FAILS: "100" });
+    expect(stuck.code).to.equal(1);
+    expect(stuck.stderr).to.include("has not stopped after an hour");
+    expect(stuck.calls.filter((c) => c.startsWith("ecs wait tasks-stopped"))).to.have.length(6);
   });
 
   it("checks a rollout: passes on the requested definition, fails when the circuit breaker rolled it back", async () => {
-    const svc = { CLUSTER: "c", SERVICE: "api", TASK_DEFINITION: "arn:td:8" };
+    const svc = { AWS_REGION: "eu-west-1", CLUSTER: "c", SERVICE: "api", TASK_DEFINITION: "arn:td:8" };
     const ok = await run("check-rollout", { ...svc, FAKE_RUNNING: "arn:td:8", FAKE_STATE: "COMPLETED", FAKE_STATE_REASON: "done" });
     expect(ok.code, ok.stderr).to.equal(0);
     expect(ok.calls[0]).to.include("ecs describe-services --cluster c --services api");

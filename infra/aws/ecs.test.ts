@@ -75,7 +75,7 @@ describe("components EcsPlatform, FargateService, ScheduledJob, OneOffTask (mock
     const plan = await planComponent((opts) => new Fixture(opts, (platform, task, parent) => new OneOffTask("task", { ...task, platform, ...net, onDeploy: ["nps", "migrate", "up"] }, { parent })));
     const step = plan.one("command:local:Command", "task-on-deploy");
     expect(step.inputs.create).to.equal("sh deploy/aws/ecs-step.sh run-task");
-    expect(step.inputs.environment).to.deep.include({ CONTAINER: "task", SUBNETS: "s-1,s-2", SECURITY_GROUPS: "sg", COMMAND: '["nps","migrate","up"]' });
+    expect(step.inputs.environment).to.deep.include({ AWS_REGION: "eu-west-1", CONTAINER: "task", SUBNETS: "s-1,s-2", SECURITY_GROUPS: "sg", COMMAND: '["nps","migrate","up"]' });
     expect(step.dependsOn).to.include.members(["p-execution-managed", "p-execution-secrets", "task-task-permissions"]);
     const c = JSON.parse(plan.one("aws:ecs/taskDefinition:TaskDefinition", "task").inputs.containerDefinitions as string)[0];
     expect(c.command).to.deep.equal(["nps", "migrate", "up"]);

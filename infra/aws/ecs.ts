@@ -299,7 +299,7 @@ export class FargateService extends pulumi.ComponentResource {
     this.rollout = ecsStep(
       `${name}-rollout`,
       "check-rollout",
-      { CLUSTER: args.platform.cluster.name, SERVICE: this.service.name, TASK_DEFINITION: this.task.definition.arn },
+      { AWS_REGION: args.region, CLUSTER: args.platform.cluster.name, SERVICE: this.service.name, TASK_DEFINITION: this.task.definition.arn },
       [this.task.definition.arn],
       { parent: this, dependsOn: [this.service] },
     );
@@ -397,6 +397,7 @@ export class OneOffTask extends pulumi.ComponentResource {
       `${name}-on-deploy`,
       "run-task",
       {
+        AWS_REGION: args.region,
         CLUSTER: args.platform.cluster.name,
         TASK_DEFINITION: this.task.definition.arn,
         CONTAINER: name,
