@@ -198,7 +198,7 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
         .plain("FORCE_HTTPS", true)
         .plain("SWAGGER_ENABLED", false)
         .plain("DEBUG", false)
-        .plain("NPS_MIGRATE_ON_START", true)
+        .plain("NPS_MIGRATE_ON_START", w.migrateOnStart ?? true)
         // The scheduler service runs the daily readings; one place, not once per API replica.
         .plain("NPS_DAILY_SCHEDULER_ENABLED", false),
     prod: { kind: "service", scaleOn: "requests" },

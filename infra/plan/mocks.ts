@@ -29,6 +29,9 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         return { names: ["a", "b", "c", "d", "e", "f"].map((z) => `${this.region}${z}`), zoneIds: [], id: this.region };
       case "aws:route53/getZone:getZone":
         return { zoneId: "ZPLAN123456", name: args.inputs.name, id: "ZPLAN123456" };
+      case "aws:ecr/getImage:getImage":
+        // A digest derived from the tag, so a plan shows which tag a rollback pins.
+        return { imageDigest: `sha256:${Buffer.from(String(args.inputs.imageTag)).toString("hex").padEnd(64, "0").slice(0, 64)}`, imageTag: args.inputs.imageTag, id: "image" };
       case "aws:ecr/getAuthorizationToken:getAuthorizationToken":
         return { userName: "AWS", password: "plan-token", proxyEndpoint: `https://${PLAN_ACCOUNT}.dkr.ecr.${this.region}.amazonaws.com`, id: "token" };
       default:
@@ -108,6 +111,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         return { arn: arn("sqs", r, name), url: `https://sqs.${r}.amazonaws.com/${PLAN_ACCOUNT}/${name}` };
       case "aws:s3/bucket:Bucket":
         return { arn: `arn:aws:s3:::${name}`, bucket: name };
+      case "time:index/rotating:Rotating":
+        return { rotationRfc3339: "2026-01-21T00:00:00Z", rfc3339: "2026-01-01T00:00:00Z" };
       case "grafana:oss/folder:Folder":
         return { uid: `${name}-uid` };
       default: {
