@@ -320,12 +320,10 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
   },
 };
 
-/** Backups: what each kind holds, when it runs (UTC cron), how long it is kept, where it lands in S3. */
-export const BACKUP_KINDS = [
-  { kind: "oracle", schedule: "0 0 * * *", retentionDays: 30, prefix: "oracle/", command: ["nps", "backup", "--kind", "oracle"] },
-  { kind: "full", schedule: "0 3 * * 0", retentionDays: 60, prefix: "full/", command: ["nps", "backup", "--kind", "full"] },
-] as const;
-export type BackupKind = (typeof BACKUP_KINDS)[number]["kind"];
+/** Backups: what each kind holds, when it runs (UTC cron), how long it is kept, where it lands in S3, its command. */
+import { BACKUP_KINDS } from "../services/lib/backup-kinds";
+export { BACKUP_KINDS };
+export type { BackupKind } from "../services/lib/backup-kinds";
 
 /**
  * The daily readings. The dev stack runs the scheduler service, which fires at this hour and
@@ -398,7 +396,7 @@ export interface Wiring<S, P = string> {
   /** A generated or configured app secret; undefined when an optional one is not configured. */
   secret(name: AppSecretName): S | undefined;
   readonly telegram: { readonly chatId: string; readonly adminChatId: string };
-  readonly backup: { readonly dir: string; readonly s3Bucket?: string | P };
+  readonly backup: { readonly dir: string; readonly s3Bucket?: string | P; readonly kmsKeyId?: string | P };
   readonly alertQueueUrl?: string | P;
   /** Where short-lived jobs push their metrics, where nothing scrapes them in time. */
   readonly metricsPushUrl?: string;
@@ -508,7 +506,10 @@ export function serviceEnv<S, P = string>(name: WorkloadName, w: Wiring<S, P>): 
       env.NPS_BACKUP_ORACLE_RETENTION_DAYS = v(oracle.retentionDays);
       env.NPS_BACKUP_FULL_RETENTION_DAYS = v(full.retentionDays);
       if (w.backup.s3Bucket !== undefined) env.NPS_BACKUP_S3_BUCKET = { value: w.backup.s3Bucket };
+      if (w.backup.kmsKeyId !== undefined) env.NPS_BACKUP_KMS_KEY_ID = { value: w.backup.kmsKeyId };
       if (w.metricsPushUrl) env.NPS_METRICS_PUSH_URL = v(w.metricsPushUrl);
+      // `--notify` and failed scheduled runs tell the admin chat.
+      telegram();
       break;
     }
   }
