@@ -1,6 +1,6 @@
 import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
+import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
 import type { Registry } from "prom-client";
 
 /**
@@ -12,8 +12,7 @@ import type { Registry } from "prom-client";
  */
 export async function pushMetrics(registry: Registry, url: string, service: string, options: { prefix?: string; timeoutMs?: number } = {}): Promise<void> {
   const exporter = new OTLPMetricExporter({ url, timeoutMillis: options.timeoutMs ?? 10_000 });
-  // A long interval: the only export is the forceFlush below.
-  const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000, exportTimeoutMillis: options.timeoutMs ?? 10_000 });
+  const reader = new OnceReader();
   const provider = new MeterProvider({ resource: resourceFromAttributes({ "service.name": service }), readers: [reader] });
   const meter = provider.getMeter("nps");
   try {
@@ -28,8 +27,21 @@ export async function pushMetrics(registry: Registry, url: string, service: stri
         for (const v of values) c.add(v.value, v.labels);
       }
     }
-    await reader.forceFlush();
+    const { resourceMetrics } = await reader.collect();
+    await new Promise<void>((resolve, reject) =>
+      exporter.export(resourceMetrics, (result) =>
+        // ExportResultCode.SUCCESS is 0.
+        result.code === 0 ? resolve() : reject(result.error ?? new Error(`OTLP export to ${url} failed`)),
+      ),
+    );
   } finally {
     await provider.shutdown().catch(() => undefined);
+    await exporter.shutdown().catch(() => undefined);
   }
+}
+
+/** A reader that only collects when asked: the one export is ours, so its outcome is ours to report. */
+class OnceReader extends MetricReader {
+  protected override async onForceFlush(): Promise<void> {}
+  protected override async onShutdown(): Promise<void> {}
 }
