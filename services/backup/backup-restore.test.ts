@@ -4,7 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { expect } from "chai";
 import { CliError } from "../cli-error";
-import { useTestDatabase } from "../lib/testing/test-database";
+import { createTestDatabase, useTestDatabase } from "../lib/testing/test-database";
 import { sidecarNameOf, type Sidecar } from "./backup-files";
 import { checkBackup } from "./backup-check";
 import { createBackup } from "./dump";
@@ -203,7 +203,6 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
   });
 
   it("a backup of a database that is not NPS's is refused before anything is written", async () => {
-    const { createTestDatabase } = await import("../lib/testing/test-database");
     const empty = await createTestDatabase({ migrated: false });
     try {
       await refused(createBackup({ url: empty.url, kind: "full", backupDir: path.join(dir, "empty") }), /not an NPS database/);
