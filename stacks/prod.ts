@@ -142,14 +142,15 @@ export function deployProd(s: ProdSettings) {
   });
 
   const backupPermissions: PolicyStatement[] = [
-    { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:ListBucket"], Resource: [backups.bucket.arn, pulumi.interpolate`${backups.bucket.arn}/*`] },
+    // DeleteObject: retention runs in the job as well as in the bucket's lifecycle rules.
+    { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:ListBucket", "s3:DeleteObject"], Resource: [backups.bucket.arn, pulumi.interpolate`${backups.bucket.arn}/*`] },
     { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: kmsKeyArn },
   ];
   const jobFamilies: string[] = [];
   for (const b of BACKUP_KINDS) {
     jobFamilies.push(`nps-backup-${b.kind}`);
     new ScheduledJob(`backup-${b.kind}`, {
-      ...taskOf("backup", s.services.jobs, { backup: { dir: "/tmp/nps-backups", s3Bucket: backups.bucket.bucket } }, backupPermissions),
+      ...taskOf("backup", s.services.jobs, { backup: { dir: "/tmp/nps-backups", s3Bucket: backups.bucket.bucket, kmsKeyId: kmsKeyArn } }, backupPermissions),
       command: b.command,
       health: undefined,
       ports: [],
