@@ -13,6 +13,10 @@ import { verifyBackup } from "./verify";
 import { fillDatabase } from "./testing/fill-database";
 import { tableChecksums } from "./testing/table-checksums";
 import { ORACLE_TABLES } from "./oracle-tables";
+import { migrationFiles } from "../lib/db/migrator";
+
+/** The schema this build migrates to: what a fresh backup records. */
+const LATEST = migrationFiles().at(-1)!.name;
 import { sidecarPathOf, writeSidecar } from "./sidecar-io";
 
 async function refused(p: Promise<unknown>, pattern: RegExp): Promise<void> {
@@ -58,7 +62,7 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
     expect(path.relative(dir, full)).to.equal("nps_backup_20260214_030000.sql.gz");
     expect(path.relative(dir, oracle)).to.equal(path.join("oracle", "oracle_full_20260214_000000.sql.gz"));
     const s = readSidecarJson(full);
-    expect(s).to.include({ filename: "nps_backup_20260214_030000.sql.gz", type: "full", timestamp: "2026-02-14T03:00:00.000Z", schema_version: "0005_audit_log", database: t.name });
+    expect(s).to.include({ filename: "nps_backup_20260214_030000.sql.gz", type: "full", timestamp: "2026-02-14T03:00:00.000Z", schema_version: LATEST, database: t.name });
     expect(s.size_bytes).to.equal(fs.statSync(full).size);
     expect(s.row_counts.oracle_readings).to.equal(1500);
     expect(s.tables).to.include.members(["users", "oracle_readings", "telegram_links", "schema_migrations"]);
@@ -90,7 +94,7 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
     await t.db.query("CREATE TABLE stray (x int)");
     expect(await tableChecksums(t.db)).to.not.deep.equal(original);
     const summary = await restoreBackup(full, t.url);
-    expect(summary).to.include({ status: "success", type: "full", database: t.name, schema_version: "0005_audit_log" });
+    expect(summary).to.include({ status: "success", type: "full", database: t.name, schema_version: LATEST });
     expect(summary.pending_migrations).to.deep.equal([]);
     expect(summary.rows.oracle_readings).to.equal(1500);
     expect(await tableChecksums(t.db)).to.deep.equal(original);
@@ -175,21 +179,21 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
       // As a later NPS would write it: header and sidecar both at a schema this build lacks.
       const file = copyBackup(full, bad);
       const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").split("\n");
-      lines[0] = lines[0].replace("0005_audit_log", "0099_from_the_future");
+      lines[0] = lines[0].replace(LATEST, "0999_from_the_future");
       const data = zlib.gzipSync(lines.join("\n"));
       fs.writeFileSync(file, data);
       const { createHash } = await import("node:crypto");
-      await writeSidecar(sidecarPathOf(file), { ...readSidecarJson(file), schema_version: "0099_from_the_future", size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
-      await refused(restoreBackup(file, t.url), /schema 0099_from_the_future is newer than this NPS knows \(0005_audit_log\)/);
+      await writeSidecar(sidecarPathOf(file), { ...readSidecarJson(file), schema_version: "0999_from_the_future", size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
+      await refused(restoreBackup(file, t.url), new RegExp(`schema 0999_from_the_future is newer than this NPS knows \\(${LATEST}\\)`));
     });
 
     it("an oracle backup into a database at another schema", async () => {
       const file = copyBackup(oracle, bad);
-      await t.db.query("UPDATE schema_migrations SET name = '0006_later' WHERE name = '0005_audit_log'");
+      await t.db.query("UPDATE schema_migrations SET name = '0999_later' WHERE name = $1", [LATEST]);
       try {
         await refused(restoreBackup(file, t.url), /restores only into a database at its own schema/);
       } finally {
-        await t.db.query("UPDATE schema_migrations SET name = '0005_audit_log' WHERE name = '0006_later'");
+        await t.db.query("UPDATE schema_migrations SET name = $1 WHERE name = '0999_later'", [LATEST]);
       }
     });
 
