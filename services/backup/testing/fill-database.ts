@@ -1,4 +1,4 @@
-import type { Queryable } from "../../lib/db/database";
+import type { Database, Queryable } from "../../lib/db/database";
 
 /**
  * Fills an NPS database fast, in SQL (generate_series), for the backup tests and `nps bench
@@ -12,7 +12,15 @@ export interface FillOptions {
   readonly accounts?: number;
 }
 
-export async function fillDatabase(db: Queryable, o: FillOptions): Promise<void> {
+/** One transaction, with no statement timeout: the large fills of the benchmark take minutes. */
+export function fillDatabase(db: Database, o: FillOptions): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.query("SET LOCAL statement_timeout = 0");
+    await fill(tx, o);
+  });
+}
+
+async function fill(db: Queryable, o: FillOptions): Promise<void> {
   const accounts = o.accounts ?? 20;
   const profiles = Math.max(10, Math.ceil(o.readings / 20));
   await db.query(
