@@ -24,7 +24,8 @@ import { recordRestore } from "./restore-audit";
 
 /** The `nps backup ...` and `nps restore` commands: configuration, output, exit codes. */
 
-const logger = () => pino({ level: "warn", base: { service: "nps-backup" } }, pino.destination(2));
+// The command prints its own one-line outcome; the job's log lines would only repeat it.
+const logger = () => pino({ level: "fatal", base: { service: "nps-backup" } }, pino.destination(2));
 
 function cliConfig(): Config {
   loadDotEnv();
@@ -63,7 +64,7 @@ function notifierFor(config: Config, notify: boolean | undefined): AdminNotifier
 }
 
 export function runBackupCommand(opts: BackupFlags): Promise<void> {
-    return plainErrors(async () => {
+  return plainErrors(async () => {
     if (opts.type === undefined || !isBackupType(opts.type)) {
       throw new CliError(`--type: expected ${BACKUP_TYPES.join(" or ")}${opts.type === undefined ? "" : `, got "${opts.type}"`}`, 2);
     }
@@ -105,7 +106,7 @@ export function runBackupCommand(opts: BackupFlags): Promise<void> {
 }
 
 export function runListCommand(opts: { dir?: string; json?: boolean }): Promise<void> {
-    return plainErrors(async () => {
+  return plainErrors(async () => {
     const config = cliConfig();
     const bucket = bucketFrom(config);
     const entries = await listAll(path.resolve(opts.dir ?? config.backupDir), bucket);
@@ -147,7 +148,7 @@ async function download(url: string, config: Config): Promise<{ file: string; cl
 }
 
 export function runVerifyCommand(arg: string, opts: { dir?: string; json?: boolean }): Promise<void> {
-    return plainErrors(async () => {
+  return plainErrors(async () => {
     const config = cliConfig();
     const url = databaseUrl(config);
     const { file, cleanup } = await resolveBackup(arg, config, opts.dir);
@@ -179,7 +180,7 @@ async function confirm(sidecar: Sidecar, database: string): Promise<boolean> {
 }
 
 export function runRestoreCommand(arg: string, opts: { nonInteractive?: boolean; notify?: boolean }): Promise<void> {
-    return plainErrors(async () => {
+  return plainErrors(async () => {
     const config = cliConfig();
     const url = databaseUrl(config);
     if (!opts.nonInteractive && !process.stdin.isTTY) throw new CliError("restore asks for confirmation on a terminal; pass --non-interactive to restore without asking", 2);
