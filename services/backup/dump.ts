@@ -10,16 +10,18 @@ import { CliError } from "../cli-error";
 import type { BackupType } from "../lib/backup-kinds";
 import { startTool, toolMessage } from "./child";
 import { dumpFileName, headerLine, kindDir, sidecarNameOf, type Sidecar } from "./backup-files";
-import { publicTables, requireSchemaVersion, rowCounts, serverVersion } from "./database-facts";
+import { CopyRowCounter } from "./copy-counter";
+import { publicTables, requireSchemaVersion, serverVersion } from "./database-facts";
 import { ORACLE_TABLES } from "./oracle-tables";
 import { findPgTools, toolConnection, type FindOptions } from "./pg-tools";
 import { writeSidecar } from "./sidecar-io";
 
 /**
  * Takes one backup: pg_dump (plain SQL) streamed through gzip and a sha256 into
- * `<dir>/<name>.partial`, renamed into place once complete and synced, then the sidecar. The row
- * counts come from the same snapshot pg_dump reads (exported from a REPEATABLE READ
- * transaction), so they describe exactly what the file holds. Nothing is ever held whole in
+ * `<dir>/<name>.partial`, renamed into place once complete and synced, then the sidecar. The
+ * table list and schema version come from the snapshot pg_dump reads (exported from a REPEATABLE
+ * READ transaction); the row counts are counted in the dump as it streams past (./copy-counter.ts),
+ * so they describe exactly what the file holds. Nothing is ever held whole in
  * memory: memory stays flat whatever the database's size.
  */
 
@@ -59,7 +61,6 @@ export async function createBackup(o: DumpOptions): Promise<DumpResult> {
     const tables = o.kind === "full" ? present : [...ORACLE_TABLES];
     const missing = tables.filter((t) => !present.includes(t));
     if (missing.length) throw new CliError(`the database lacks ${missing.join(", ")}: not an NPS database at a known schema`, 1);
-    const counts = await rowCounts(client, tables);
     const database = (await client.query<{ d: string }>("SELECT current_database() AS d")).rows[0].d;
 
     const dir = kindDir(o.backupDir, o.kind);
@@ -85,9 +86,10 @@ export async function createBackup(o: DumpOptions): Promise<DumpResult> {
       },
     });
     const header = headerLine({ format: "nps-backup/1", type: o.kind, timestamp: at.toISOString(), schema_version: schema, database });
+    const counter = new CopyRowCounter();
     async function* source() {
       yield Buffer.from(header);
-      yield* dump.child.stdout!;
+      yield* dump.child.stdout!.pipe(counter);
     }
     const written = pipeline(
       source(),
@@ -101,6 +103,9 @@ export async function createBackup(o: DumpOptions): Promise<DumpResult> {
       throw err;
     })]);
     if (exit.code !== 0) throw new CliError(`backup failed: ${toolMessage("pg_dump", dump.stderrText(), exit)}`, 1);
+    const absent = tables.filter((t) => counter.counts[t] === undefined);
+    if (absent.length) throw new CliError(`backup failed: the dump holds no rows block for ${absent.join(", ")}`, 1);
+    const counts = Object.fromEntries(tables.map((t) => [t, counter.counts[t]]));
     await client.query("COMMIT");
 
     await syncFile(partial);

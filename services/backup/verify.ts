@@ -29,6 +29,8 @@ export interface VerifyOptions {
 export interface VerifyResult {
   readonly sidecar: Sidecar;
   readonly verification: Verification;
+  /** The scratch database it used (dropped by now). */
+  readonly scratch: string;
 }
 
 async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -89,7 +91,7 @@ export async function verifyBackup(file: string, url: string, o: VerifyOptions =
   if (!verification) throw new Error("verification did not finish");
   const updated: Sidecar = { ...sidecar, verification };
   await writeSidecar(sidecarPathOf(file), updated);
-  return { sidecar: updated, verification };
+  return { sidecar: updated, verification, scratch };
 }
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
