@@ -14,4 +14,4 @@ import { userRoutes } from "./users/routes";
  * Every route module the API serves, mounted in this order. A feature adds its module here
  * (one import, one entry); see services/api/README.md.
  */
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, authRoutes, userRoutes, oracleRoutes, shareRoutes, settingsRoutes, telegramRoutes, adminRoutes, mcpRoutes, locationRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, authRoutes, userRoutes, oracleRoutes, shareRoutes, settingsRoutes, telegramRoutes, adminRoutes, locationRoutes, mcpRoutes];
