@@ -12,6 +12,7 @@ import { register as registerAdmin } from "./lib/db/admin-command";
 import { register as registerEncryption } from "./lib/crypto/encryption-command";
 import { register as registerPlan } from "../infra/plan/plan-command";
 import { register as registerHealth } from "./api/health-command";
+import { register as registerDailyReadings } from "./scheduler/daily-command";
 
 /**
  * The `nps` command. Each area keeps its subcommands in a small *-command.ts module that only
@@ -28,6 +29,7 @@ const REGISTRARS: ReadonlyArray<(program: Command) => void> = [
   registerEncryption,
   registerPlan,
   registerHealth,
+  registerDailyReadings,
 ];
 
 export function buildProgram(): Command {

@@ -11,6 +11,10 @@ import { notFound, serviceUnavailable, unauthorized } from "../http/errors";
  * a chat, and through the chat's link for the account it belongs to, with that account's own reach.
  */
 
+/** What every bot route may answer before its own work, and how the OpenAPI document describes its credential. */
+export const BOT_ERRORS = { 401: "Missing or wrong service key", 503: "No service key is configured" } as const;
+export const BOT_ROUTE = "Authenticated by the bot's service key (TELEGRAM_BOT_SERVICE_KEY) as a Bearer token; not by an account's token.";
+
 const digest = (s: string): Buffer => createHash("sha256").update(s, "utf8").digest();
 
 function presentedKey(req: Request): string | undefined {
