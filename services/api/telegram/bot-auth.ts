@@ -34,6 +34,19 @@ export function requireBotService(serviceKey: string): RequestHandler {
   };
 }
 
+/**
+ * true for a request to the bot's routes with the right service key: the bot speaks for every
+ * chat at once and limits each chat itself, so the API's per-address limit does not apply to it.
+ */
+export function isBotService(serviceKey: string): (req: Request) => boolean {
+  const expected = serviceKey.trim() === "" ? undefined : digest(serviceKey);
+  return (req) => {
+    if (!expected || !req.path.startsWith("/api/telegram/bot/")) return false;
+    const presented = presentedKey(req);
+    return presented !== undefined && timingSafeEqual(digest(presented), expected);
+  };
+}
+
 /** A Telegram chat id: a whole number, negative for groups. */
 export const CHAT_ID = /^-?[1-9]\d{0,15}$/;
 
