@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { buildProgram } from "../services/cli";
 import { SERVICES } from "../services/service-registry";
 import { SERVICE_NAMES } from "../services/lib/service-names";
-import { BACKUP_KINDS, DAILY_READINGS_JOB, WORKLOADS } from "./catalog";
+import { WORKLOADS } from "./catalog";
 
 /**
  * Every command line the platform runs (the catalog's containers, the scheduled tasks, the
@@ -57,14 +57,13 @@ function systemdCommands(): Array<{ unit: string; argv: string[] }> {
 describe("the command lines the platform runs", () => {
   const lines: Array<{ what: string; argv: string[]; part: string }> = [
     ...Object.values(WORKLOADS).flatMap((w) => (w.command ? [{ what: `catalog ${w.name}`, argv: [...w.command].slice(1), part: w.name }] : [])),
-    ...BACKUP_KINDS.map((b) => ({ what: `scheduled backup-${b.kind}`, argv: [...b.command].slice(1), part: "backup" })),
-    { what: "scheduled daily-readings", argv: [...DAILY_READINGS_JOB.command].slice(1), part: "scheduler" },
+    ...Object.values(WORKLOADS).flatMap((w) => (w.prod.kind === "jobs" ? w.prod.jobs.map((j) => ({ what: `scheduled ${j.name}`, argv: [...j.command].slice(1), part: w.name })) : [])),
     ...systemdCommands().map((u) => ({ what: `systemd ${u.unit}`, argv: u.argv, part: u.argv.at(-1) ?? "" })),
   ];
 
   it("covers the catalog's containers, the scheduled tasks and every systemd unit", () => {
     expect(lines.filter((l) => l.what.startsWith("systemd"))).to.have.length(SERVICE_NAMES.length);
-    expect(lines.map((l) => l.what)).to.include.members(["catalog telegram-bot", "catalog alerter", "catalog scheduler", "scheduled daily-readings"]);
+    expect(lines.map((l) => l.what)).to.include.members(["catalog telegram-bot", "catalog alerter", "catalog scheduler", "scheduled daily-readings", "scheduled backup-oracle", "scheduled backup-full"]);
   });
 
   for (const line of lines) {
