@@ -8,7 +8,7 @@ import type { DailyRunDeps } from "./daily-run";
 
 /** What a daily run works with, opened from the config: the database, its repositories (encrypting), the Oracle. */
 export async function openDailyRunDeps(config: Config, logger: Logger, options: { oracleTarget?: string } = {}): Promise<DailyRunDeps & { close(): Promise<void> }> {
-  const db = await openDatabase(config, logger, { applicationName: "nps-scheduler", poolMax: 4 });
+  const db = await openDatabase(config, logger, { applicationName: "nps-scheduler", poolMax: 4, shareEmbedded: true });
   try {
     const cipher = await createFieldCipher(config.encryption, logger);
     const oracle = createOracleClient(config, { logger, ...(options.oracleTarget ? { target: options.oracleTarget } : {}) });

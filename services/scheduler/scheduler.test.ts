@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
@@ -10,6 +12,7 @@ import { silentLogger } from "../lib/logger";
 import { makeProfile, makeUser } from "../lib/testing/fixtures";
 import { useTestDatabase } from "../lib/testing/test-database";
 import { loadConfig } from "../lib/config/load-config";
+import { openDatabase } from "../lib/db/open-database";
 import { createOracleClient } from "../oracle/client";
 import { runDailyReadings, type DailyRunDeps } from "./daily-run";
 import { dailyPattern, latestRunDate } from "./schedule";
@@ -100,5 +103,26 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     const bad = await run(process.execPath, [cli, "daily-readings", "--date", "2026-02-30"], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).to.include({ code: 2 });
     expect((bad as { stderr: string }).stderr).to.contain("--date");
+  });
+});
+
+describe("daily-reading scheduler: beside the API in one `nps start`", function () {
+  this.timeout(120_000);
+  it("shares the process's embedded database with the API, and the last to close releases it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-shared-"));
+    const config = loadConfig({ NPS_DATA_DIR: dir }, { cwd: dir });
+    try {
+      const api = await openDatabase(config, silentLogger, { shareEmbedded: true });
+      const scheduler = await openDatabase(config, silentLogger, { shareEmbedded: true, migrate: false });
+      await api.query("CREATE TABLE IF NOT EXISTS shared_probe (n int)");
+      await scheduler.query("INSERT INTO shared_probe VALUES (1)");
+      expect((await api.query("SELECT count(*)::int AS n FROM shared_probe")).rows[0].n).to.equal(1);
+      await api.close();
+      expect((await scheduler.query("SELECT 1 AS one")).rows[0].one).to.equal(1);
+      await scheduler.close();
+      expect(fs.existsSync(path.join(dir, "pgdata.lock"))).to.equal(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

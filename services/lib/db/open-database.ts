@@ -18,6 +18,11 @@ export interface OpenDatabaseOptions {
   readonly applicationName?: string;
   /** Pool size on PostgreSQL (default 10). The embedded server always gets a small pool. */
   readonly poolMax?: number;
+  /**
+   * Share this process's embedded server with the other services of one `nps start` (the API and
+   * the scheduler) instead of refusing a second opener; the services pass it, nothing else does.
+   */
+  readonly shareEmbedded?: boolean;
 }
 
 // PGlite runs one statement at a time; a few connections let requests queue without
@@ -34,7 +39,7 @@ export async function openDatabase(
   if (config.database.kind === "postgres") {
     db = postgresDatabase(config.database.url, { ...poolOptions, max: options.poolMax });
   } else {
-    const server = await sharedEmbeddedServer(config.database.dataDir, logger);
+    const server = options.shareEmbedded ? await sharedEmbeddedServer(config.database.dataDir, logger) : await startEmbeddedServer(config.database.dataDir, logger);
     db = poolDatabase(createPool(server.url, { ...poolOptions, max: EMBEDDED_POOL_MAX }), "embedded", server.url, () => server.close());
   }
   if (options.migrate ?? config.migrateOnStart) {
