@@ -23,12 +23,17 @@ const BIND_HOST = "0.0.0.0";
 export const DELIVERY_PATTERN = "*/30 * * * * *";
 
 export const main: ServiceMain = async ({ config, logger, lifecycle, together }) => {
-  const problems: string[] = [];
-  if (!telegramConfigured(config.telegram)) problems.push("NPS_BOT_TOKEN: the bot needs a token (and TELEGRAM_ENABLED=true)");
-  if (config.telegram.serviceKey.trim() === "") problems.push("TELEGRAM_BOT_SERVICE_KEY: the bot needs the API's service key");
-  if (problems.length) throw new ConfigError(problems);
-
   const metrics = new BotMetrics(createRegistry("telegram-bot"));
+  if (!telegramConfigured(config.telegram)) {
+    // A stack may declare the bot before anyone has a token: it stays up, says so, and polls nothing.
+    const idle = createSideHttpServer({ registry: metrics.registry, service: "telegram-bot", version: pkg.version, readiness: { telegram: () => "not configured (NPS_BOT_TOKEN empty or TELEGRAM_ENABLED=false)" } });
+    const port = await listen(idle, config.telegram.botMetricsPort, BIND_HOST);
+    lifecycle.onShutdown("bot metrics", () => closeServer(idle));
+    logger.warn({ port }, "telegram bot serving; Telegram is not configured (NPS_BOT_TOKEN), so it polls nothing");
+    return;
+  }
+  if (config.telegram.serviceKey.trim() === "") throw new ConfigError(["TELEGRAM_BOT_SERVICE_KEY: the bot needs the API's service key"]);
+
   // In one process (`nps start`) the API listens on this machine.
   const apiUrl = together ? `http://127.0.0.1:${config.api.port}/api` : config.telegram.botApiUrl;
   const client = new BotApiClient({ baseUrl: apiUrl, serviceKey: config.telegram.serviceKey });

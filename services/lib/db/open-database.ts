@@ -2,7 +2,7 @@ import type { Config } from "../config/load-config";
 import type { Logger } from "../logger";
 import { createPool, poolDatabase, postgresDatabase, type Database } from "./database";
 import { startEmbeddedServer, type EmbeddedServer } from "./embedded";
-import { migrateUp } from "./migrator";
+import { assertKnownSchema, migrateUp } from "./migrator";
 
 /**
  * Opens the database the configuration names: PostgreSQL when DATABASE_URL or POSTGRES_HOST is
@@ -23,6 +23,8 @@ export interface OpenDatabaseOptions {
    * the scheduler) instead of refusing a second opener; the services pass it, nothing else does.
    */
   readonly shareEmbedded?: boolean;
+  /** Refuse a schema newer than this code (default true; the migrate commands look at any schema). */
+  readonly knownSchemaOnly?: boolean;
 }
 
 // PGlite runs one statement at a time; a few connections let requests queue without
@@ -42,13 +44,13 @@ export async function openDatabase(
     const server = options.shareEmbedded ? await sharedEmbeddedServer(config.database.dataDir, logger) : await startEmbeddedServer(config.database.dataDir, logger);
     db = poolDatabase(createPool(server.url, { ...poolOptions, max: EMBEDDED_POOL_MAX }), "embedded", server.url, () => server.close());
   }
-  if (options.migrate ?? config.migrateOnStart) {
-    try {
-      await migrateUp(db, { logger });
-    } catch (err) {
-      await db.close();
-      throw err;
-    }
+  try {
+    // Checked first: migrating a newer schema with older files would fail less clearly.
+    if (options.knownSchemaOnly ?? true) await assertKnownSchema(db);
+    if (options.migrate ?? config.migrateOnStart) await migrateUp(db, { logger });
+  } catch (err) {
+    await db.close();
+    throw err;
   }
   return db;
 }
