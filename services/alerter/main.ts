@@ -57,10 +57,11 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   const t = config.telegram;
   const a = config.alerter;
   const metrics = new AlerterMetrics(createRegistry("alerter"));
-  const telegram = createTelegramApi(t);
+  // Without a token the alerter still takes webhooks and checks health, and counts every alert as held back.
+  const telegram = t.botToken.trim() === "" ? undefined : createTelegramApi(t);
   const chatId = t.adminChatId;
   const send = async (html: string) => {
-    if (!chatId) throw new Error("no admin chat (NPS_ADMIN_CHAT_ID or NPS_CHAT_ID)");
+    if (!telegram || !chatId) throw new Error("Telegram is not configured (NPS_BOT_TOKEN, NPS_ADMIN_CHAT_ID or NPS_CHAT_ID)");
     await telegram.sendMessage({ chat_id: Number(chatId), text: html, parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   };
   const dispatcher = new Dispatcher({ settings: { enabled: t.enabled && t.botToken !== "", notifyError: t.notifyError }, cooldown: new Cooldown(a.cooldownMs), send, metrics, logger });
