@@ -5,6 +5,9 @@ import { SERVICE_NAMES, isServiceName, type ServiceName } from "./lib/service-na
 import { findService, SERVICES } from "./service-registry";
 import { loadDotEnv } from "./lib/config/dotenv";
 import { CliError } from "./cli-error";
+import { randomBytes } from "node:crypto";
+import type { Config } from "./lib/config/load-config";
+import { telegramConfigured } from "./lib/telegram/telegram-api";
 
 /**
  * `nps start [--only <service>]`: the whole platform in one process, or one service as its
@@ -15,7 +18,7 @@ export async function startServices(only: string | undefined): Promise<void> {
     throw new CliError(`unknown service "${only}"; expected one of: ${SERVICE_NAMES.join(", ")}`);
   }
   loadDotEnv();
-  const config = loadConfig(process.env, { service: (only as ServiceName | undefined) ?? "all" });
+  const config = withInProcessBotKey(loadConfig(process.env, { service: (only as ServiceName | undefined) ?? "all" }), only);
   const logger = createLogger(config.log, only ?? "nps");
   const lifecycle = new Lifecycle(logger);
   lifecycle.installSignalHandlers();
@@ -35,4 +38,13 @@ export async function startServices(only: string | undefined): Promise<void> {
     await main({ config, logger: createLogger(config.log, entry.name), lifecycle, together: !only });
   }
   logger.info({ services: entries.map((e) => e?.name) }, "started");
+}
+
+/**
+ * `nps start` with a bot token but no TELEGRAM_BOT_SERVICE_KEY: the API and the bot share this
+ * process, so they share a key made for this run alone (a fresh clone needs no extra setting).
+ */
+function withInProcessBotKey(config: Config, only: string | undefined): Config {
+  if (only !== undefined || !telegramConfigured(config.telegram) || config.telegram.serviceKey.trim() !== "") return config;
+  return { ...config, telegram: { ...config.telegram, serviceKey: randomBytes(32).toString("hex") } };
 }

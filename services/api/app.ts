@@ -8,6 +8,7 @@ import { errorConverter, notFoundHandler } from "./http/error-converter";
 import { withFastLiveness } from "./http/fast-liveness";
 import { createOpenApiRegistry, openApiRouter } from "./http/openapi";
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./http/rate-limits";
+import { isBotService } from "./telegram/bot-auth";
 import "./http/request-augment";
 import { ApiRouter, type RouteModule, type RouteRuntime } from "./http/route-kit";
 import { securityMiddleware } from "./http/security";
@@ -59,7 +60,7 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
     // Each authenticated socket listens for its user's events once.
     websocketConnections: () => deps.events.listenerCount(),
   });
-  const limiters = createRateLimiters(deps.cacheLayer.redis, deps.limits ?? DEFAULT_RATE_LIMITS, deps.keyPrefix ?? "nps:", logger);
+  const limiters = createRateLimiters(deps.cacheLayer.redis, deps.limits ?? DEFAULT_RATE_LIMITS, deps.keyPrefix ?? "nps:", logger, isBotService(config.telegram.serviceKey));
   const authenticator = new Authenticator({ tokens: config.api, repos: deps.repos, cacheLayer: deps.cacheLayer, logger });
   const registry = createOpenApiRegistry();
 

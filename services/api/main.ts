@@ -26,7 +26,7 @@ import { attachWebSocket } from "./ws/ws-server";
 const KEEP_ALIVE_MS = 65_000;
 
 export const main: ServiceMain = async ({ config, logger, lifecycle, together }) => {
-  const db = await openDatabase(config, logger, { applicationName: "nps-api" });
+  const db = await openDatabase(config, logger, { applicationName: "nps-api", shareEmbedded: true });
   lifecycle.onShutdown("api database", () => db.close());
   await ensureFirstAdmin({ db, config, logger });
 

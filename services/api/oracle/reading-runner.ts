@@ -27,10 +27,13 @@ export interface ReadingActor {
   readonly viewer: Viewer;
 }
 
-/** What a run needs from the app: the dependencies, the stored-readings counter, the event bus. */
+/**
+ * What a run needs: the repositories and the Oracle, the stored-readings counter, the event bus.
+ * The API hands its own; the daily scheduler, which has no HTTP or WebSocket side, hands these alone.
+ */
 export interface ReadingEnv {
-  readonly deps: ApiDeps;
-  readonly metrics: Pick<ApiMetrics, "readingsStored">;
+  readonly deps: Pick<ApiDeps, "repos" | "oracle">;
+  readonly metrics: { readonly readingsStored: Pick<ApiMetrics["readingsStored"], "inc"> };
   publish(userId: string, event: UserEvent): void;
 }
 

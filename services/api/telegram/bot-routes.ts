@@ -6,13 +6,13 @@ import { badRequest, forbidden, notFound } from "../http/errors";
 import type { ApiRouter } from "../http/route-kit";
 import { Reply } from "../http/route-kit";
 import { roleField } from "../auth/schemas";
-import { dateField, iso, readingTypeField, text } from "../oracle/fields";
+import { dateField, iso, localeField, readingTypeField, text } from "../oracle/fields";
 import { localClock } from "../oracle/oracle-input";
 import { dailyReading, runReading } from "../oracle/reading-runner";
 import { readingEnv } from "../oracle/access";
 import { ReadingBody, ReadingSchema, ReadingSummarySchema, readingSummaryView, readingView } from "../oracle/reading-schemas";
-import { readSetting } from "../settings/setting-values";
-import { chatIdField, chatParams, linkedChat, requireBotService } from "./bot-auth";
+import { encodeSettings, readSetting } from "../settings/setting-values";
+import { BOT_ERRORS, BOT_ROUTE as BOT, chatIdField, chatParams, linkedChat, requireBotService } from "./bot-auth";
 import { LinkSchema, linkView, PreferencesBody, PreferencesSchema, preferencesOf, preferencesView, savePreferences } from "./schemas";
 
 /**
@@ -22,8 +22,6 @@ import { LinkSchema, linkView, PreferencesBody, PreferencesSchema, preferencesOf
  * status, unlink, preferences, readings and history, and the daily deliveries that are due.
  */
 
-const BOT_ERRORS = { 401: "Missing or wrong service key", 503: "No service key is configured" } as const;
-const BOT = "Authenticated by the bot's service key (TELEGRAM_BOT_SERVICE_KEY) as a Bearer token; not by an account's token.";
 
 /** What the bot may reach for a chat: the linked account's own rows. */
 const viewerOfChat = (link: LinkedAccount): Viewer => ({ userId: link.userId, seesAll: false });
@@ -143,6 +141,25 @@ export function registerBotRoutes(r: ApiRouter): void {
       const prefs = await savePreferences(deps.repos, viewerOfChat(link), link.chatId, body);
       await invalidateCache(link.userId);
       return preferencesView(prefs);
+    },
+  });
+
+  r.route({
+    method: "put",
+    path: "/bot/chats/:chat_id/locale",
+    summary: "The linked account's language (its locale setting), as its user chose in the bot",
+    description: BOT,
+    auth: "public",
+    middleware: bot,
+    params: chatParams,
+    body: z.strictObject({ locale: localeField }),
+    response: z.object({ locale: localeField }),
+    errors: { ...BOT_ERRORS, 404: "The chat is not linked" },
+    handler: async ({ deps, params, body, invalidateCache }) => {
+      const link = await linkedChat(deps.repos.telegram, params.chat_id);
+      await deps.repos.settings.setMany(link.userId, encodeSettings({ locale: body.locale }));
+      await invalidateCache(link.userId);
+      return { locale: body.locale };
     },
   });
 
