@@ -1,17 +1,9 @@
 import { expect } from "chai";
-import { calendarDate, describeMoment, fullTime, localClock, momentOf, oracleProfile, utcOffset } from "./oracle-input";
+import { calendarDate, describeMoment, fullTime, localClock, momentOf, oracleProfile } from "./oracle-input";
 import { latestDayOnEarth } from "./profile-schemas";
 
 describe("oracle input: from stored profiles and requests to the Oracle's terms", () => {
   const now = new Date("2026-02-09T22:15:30.000Z");
-
-  it("offsets carry one sign in both parts", () => {
-    expect(utcOffset(210)).to.deep.equal({ hours: 3, minutes: 30 });
-    expect(utcOffset(-210)).to.deep.equal({ hours: -3, minutes: -30 });
-    expect(utcOffset(-300)).to.deep.equal({ hours: -5, minutes: 0 });
-    expect(utcOffset(0)).to.deep.equal({ hours: 0, minutes: 0 });
-    expect(utcOffset(840)).to.deep.equal({ hours: 14, minutes: 0 });
-  });
 
   it("the local clock crosses midnight with the offset", () => {
     expect(localClock(now, 0)).to.deep.equal({ date: "2026-02-09", time: "22:15:30" });
@@ -35,35 +27,35 @@ describe("oracle input: from stored profiles and requests to the Oracle's terms"
     const profile = oracleProfile(
       {
         id: "p",
-        ownerId: "o",
+        owner_id: "o",
         name: "Ali Rezaei",
-        namePersian: "علی رضایی",
-        birthDate: "1985-03-21",
-        motherName: "Zahra",
-        motherNamePersian: null,
+        name_persian: "علی رضایی",
+        birth_date: "1985-03-21",
+        mother_name: "Zahra",
+        mother_name_persian: null,
         gender: "male",
         country: null,
         city: null,
-        heartRateBpm: null,
-        timezoneOffsetMinutes: 210,
+        heart_rate_bpm: null,
+        timezone_offset_minutes: 210,
         latitude: 35.7,
         longitude: 51.4,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
       },
       "abjad",
     );
     expect(profile).to.deep.equal({
-      full_name: "Ali Rezaei",
-      persian_name: "علی رضایی",
+      name: "Ali Rezaei",
+      name_persian: "علی رضایی",
       birth_date: { year: 1985, month: 3, day: 21 },
       mother_name: "Zahra",
       gender: "male",
       latitude: 35.7,
       longitude: 51.4,
       heart_rate_bpm: null,
-      timezone: { hours: 3, minutes: 30 },
+      timezone_offset_minutes: 210,
       numerology_system: "abjad",
     });
   });

@@ -1,37 +1,13 @@
-import type { Profile } from "../../lib/db/repositories/oracle-profiles";
-import type { CalendarDate, LocalMoment, NumerologySystemChoice, ProfileInput, UtcOffset } from "../../oracle/readings";
+import { calendarDate } from "../../contract";
+import type { LocalMoment } from "../../oracle/readings";
+
+export { calendarDate, oracleProfileOf as oracleProfile } from "../../contract";
 
 /**
- * From what the API stores and receives to what the Oracle takes: a stored profile as the Oracle's
- * profile, and "which moment" (a date and time the caller gave, or now on the profile's clock) as
- * a local moment. Pure: the current instant is always passed in.
+ * From what the API receives to what the Oracle takes: "which moment" (a date and time the caller
+ * gave, or now on the profile's clock) as a local moment. A stored profile goes to the Oracle under
+ * the same field names (the contract's oracleProfileOf). Pure: the current instant is always passed in.
  */
-
-/** Minutes east of UTC as the Oracle's offset, both parts carrying the sign (-210 is -3 h -30 min). */
-export function utcOffset(minutes: number): UtcOffset {
-  return { hours: Math.trunc(minutes / 60), minutes: minutes % 60 || 0 };
-}
-
-export function oracleProfile(p: Profile, system: NumerologySystemChoice = "auto"): ProfileInput {
-  return {
-    full_name: p.name,
-    persian_name: p.namePersian,
-    birth_date: calendarDate(p.birthDate),
-    mother_name: p.motherName,
-    gender: p.gender,
-    latitude: p.latitude,
-    longitude: p.longitude,
-    heart_rate_bpm: p.heartRateBpm,
-    timezone: p.timezoneOffsetMinutes === null ? null : utcOffset(p.timezoneOffsetMinutes),
-    numerology_system: system,
-  };
-}
-
-/** "YYYY-MM-DD" (already validated) as its parts. */
-export function calendarDate(iso: string): CalendarDate {
-  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
-  return { year, month, day };
-}
 
 /** The local date and time (HH:MM:SS) at `offsetMinutes` east of UTC. */
 export function localClock(now: Date, offsetMinutes: number): { date: string; time: string } {

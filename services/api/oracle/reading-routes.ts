@@ -85,7 +85,7 @@ export function registerReadingRoutes(r: ApiRouter): void {
       const viewer = viewerOf(principal);
       const profile = await deps.repos.profiles.get(params.profile_id, viewer);
       if (!profile) throw notFound("profile");
-      const date = query.date ?? localClock(new Date(), profile.timezoneOffsetMinutes ?? 0).date;
+      const date = query.date ?? localClock(new Date(), profile.timezone_offset_minutes ?? 0).date;
       const reading = await storedDaily({ deps }, viewer, profile.id, date);
       if (!reading) throw notFound(`daily reading of ${date}`);
       return readingView(reading);

@@ -3,15 +3,17 @@ import { status as grpcStatus } from "@grpc/grpc-js";
 import { SYSTEM_VIEWER, type Viewer } from "../../lib/db/paging";
 import type { Profile } from "../../lib/db/repositories/oracle-profiles";
 import type { NewReading, Reading } from "../../lib/db/repositories/readings";
+import type { Locale } from "../../contract";
 import { InvalidInputError } from "../../lib/errors";
 import { OracleCallError, type OracleMode, type Served } from "../../oracle/client";
-import type { FullReading, Interpretation, InterpretationOptions } from "../../oracle/readings";
+import type { FullReading, Interpretation, Telling } from "../../oracle/readings";
 import { profileSystem } from "../../oracle/readings/engine-call";
 import type { ApiDeps } from "../deps";
 import type { UserEvent } from "../events/event-bus";
 import { gatewayTimeout, notFound, serviceUnavailable } from "../http/errors";
 import type { ApiMetrics } from "../metrics";
 import { calendarDate, describeMoment, localClock, momentOf, oracleProfile } from "./oracle-input";
+import { secretsOfProfile } from "./profile-schemas";
 import { STORED_INTERPRETATION_KEY, type ReadingRequest, type RequestOfType } from "./reading-schemas";
 
 /**
@@ -44,10 +46,11 @@ export interface ReadingOutcome {
 /** What a reading type hands over for storing, before it has an id and an owner. */
 type Computed = Omit<NewReading, "id" | "ownerId"> & { readonly mode: OracleMode };
 
-type Told = { readonly include_ai: boolean; readonly inquiry_context?: Record<string, string> | undefined };
+type Told = { readonly include_ai: boolean; readonly inquiry_context?: Record<string, string> | undefined; readonly locale: Locale };
 
-function interpretationOptions(body: Told): InterpretationOptions | null {
-  return body.include_ai ? { enabled: true, inquiry_context: body.inquiry_context ?? null } : null;
+/** What the Oracle is told besides the numbers: the language, and whether to ask the AI model (with the caller's context). */
+function telling(body: Told): Telling {
+  return { locale: body.locale, include_ai: body.include_ai, inquiry_context: body.include_ai ? (body.inquiry_context ?? null) : null };
 }
 
 /**
@@ -79,11 +82,11 @@ const confidenceOf = (readings: readonly FullReading[]): number | null =>
   readings.length === 0 ? null : Math.round((readings.reduce((sum, r) => sum + r.confidence.score, 0) / readings.length) * 100) / 100;
 
 /** Public words that find a reading in search: the profiles' names. */
-const namesOf = (profiles: readonly Profile[]): string[] => profiles.flatMap((p) => [p.name, ...(p.namePersian ? [p.namePersian] : [])]);
+const namesOf = (profiles: readonly Profile[]): string[] => profiles.flatMap((p) => [p.name, ...(p.name_persian ? [p.name_persian] : [])]);
 
 /** Private words that must never sit in plaintext inside the stored input or result. */
 function secretsOf(profiles: readonly Profile[], body: Told): string[] {
-  return [...profiles.flatMap((p) => [p.motherName, p.motherNamePersian ?? ""]), ...Object.values(body.inquiry_context ?? {})].filter((s) => s.trim() !== "");
+  return [...profiles.flatMap(secretsOfProfile), ...Object.values(body.inquiry_context ?? {})].filter((s) => s.trim() !== "");
 }
 
 /** The request as stored: without its type (a column of its own), with the moment it was read for. */
@@ -93,7 +96,7 @@ function inputOf(body: object, at?: string): Record<string, unknown> {
 }
 
 /** What every reading with an interpretation stores alike: its input, result, told text, search words and secrets. */
-function toldParts(body: Told & { readonly locale: "en" | "fa" }, profiles: readonly Profile[], result: { interpretation: Interpretation | null }, input: Record<string, unknown>) {
+function toldParts(body: Told, profiles: readonly Profile[], result: { interpretation: Interpretation | null }, input: Record<string, unknown>) {
   return {
     locale: body.locale,
     input,
@@ -114,7 +117,7 @@ async function optionalProfile(env: ReadingEnv, viewer: Viewer, id: string | und
   return id === undefined ? [] : [await profileFor(env, viewer, id)];
 }
 
-const offsetOf = (profile: Profile | undefined, fallback = 0): number => profile?.timezoneOffsetMinutes ?? fallback;
+const offsetOf = (profile: Profile | undefined, fallback = 0): number => profile?.timezone_offset_minutes ?? fallback;
 
 type Compute<T extends ReadingRequest["reading_type"]> = (env: ReadingEnv, viewer: Viewer, body: Omit<RequestOfType<T>, "reading_type">, now: Date) => Promise<Computed>;
 
@@ -122,7 +125,7 @@ const computeTime: Compute<"time"> = async (env, viewer, body, now) => {
   const profile = await profileFor(env, viewer, body.profile_id);
   const at = momentOf(now, offsetOf(profile), body);
   const input = oracleProfile(profile, body.numerology_system);
-  const { result, mode } = await ask(() => env.deps.oracle.time({ profile: input, at, interpretation: interpretationOptions(body) }));
+  const { result, mode } = await ask(() => env.deps.oracle.time({ profile: input, at, ...telling(body) }));
   return {
     mode,
     readingType: "time",
@@ -139,7 +142,7 @@ type DailyTold = Omit<RequestOfType<"daily">, "reading_type" | "profile_id" | "d
 /** The daily reading of one profile and date (the caller decides whether one is already stored). */
 async function computeDaily(env: ReadingEnv, profile: Profile, date: string, body: DailyTold): Promise<Computed> {
   const input = oracleProfile(profile, body.numerology_system);
-  const { result, mode } = await ask(() => env.deps.oracle.daily({ profile: input, date: calendarDate(date), interpretation: interpretationOptions(body) }));
+  const { result, mode } = await ask(() => env.deps.oracle.daily({ profile: input, date: calendarDate(date), ...telling(body) }));
   return {
     mode,
     readingType: "daily",
@@ -160,7 +163,7 @@ const computeName: Compute<"name"> = async (env, viewer, body, now) => {
       numerology_system: body.numerology_system ?? null,
       profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system) : null,
       at,
-      interpretation: interpretationOptions(body),
+      ...telling(body),
     }),
   );
   return {
@@ -184,7 +187,7 @@ const computeQuestion: Compute<"question"> = async (env, viewer, body, now) => {
       category: body.category ?? null,
       profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system) : null,
       at,
-      interpretation: interpretationOptions(body),
+      ...telling(body),
     }),
   );
   return {
@@ -207,7 +210,7 @@ const computeMulti: Compute<"multi"> = async (env, viewer, body, now) => {
   const primary = profiles[body.primary_index]!;
   const at = momentOf(now, offsetOf(primary, body.timezone_offset_minutes), body);
   const { result, mode } = await ask(() =>
-    env.deps.oracle.multi({ profiles: profiles.map((p) => oracleProfile(p, body.numerology_system)), at, interpretation: interpretationOptions(body) }),
+    env.deps.oracle.multi({ profiles: profiles.map((p) => oracleProfile(p, body.numerology_system)), at, ...telling(body) }),
   );
   return {
     mode,
@@ -222,12 +225,12 @@ const computeMulti: Compute<"multi"> = async (env, viewer, body, now) => {
 
 const computeTiming: Compute<"timing"> = async (env, _viewer, body, now) => {
   const at = momentOf(now, body.timezone_offset_minutes ?? 0, body, true);
-  const { result, mode } = await ask(() => env.deps.oracle.timing({ at, best_hours: body.best_hours }));
+  const { result, mode } = await ask(() => env.deps.oracle.timing({ at, best_hours: body.best_hours, locale: body.locale }));
   return { mode, readingType: "timing", signValue: describeMoment(at), locale: body.locale, input: inputOf(body, describeMoment(at)), result: { ...result } };
 };
 
 const computeStamp: Compute<"stamp"> = async (env, _viewer, body) => {
-  const { result, mode } = await ask(() => env.deps.oracle.stamp({ stamp: body.stamp }));
+  const { result, mode } = await ask(() => env.deps.oracle.stamp({ stamp: body.stamp, locale: body.locale }));
   return { mode, readingType: "stamp", signValue: body.stamp.trim(), locale: body.locale, input: inputOf(body), result: { ...result } };
 };
 
@@ -304,7 +307,7 @@ export async function dailyReading(env: ReadingEnv, actor: ReadingActor, profile
     if (stored) return { reading: stored, mode: null, created: false };
   }
   const { force: _f, date: _d, ...told } = options;
-  const { reading, mode } = await computeAndStore(env, actor, profile.ownerId, "daily", told.include_ai, () => computeDaily(env, profile, date, told));
+  const { reading, mode } = await computeAndStore(env, actor, profile.owner_id, "daily", told.include_ai, () => computeDaily(env, profile, date, told));
   const claimed = await repos.daily.record(profile.id, date, reading.id, { replace: options.force === true });
   if (claimed === reading.id) return { reading, mode, created: true };
   await repos.readings.softDelete(reading.id, SYSTEM_VIEWER);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Reading } from "../../lib/db/repositories/readings";
-import { LIMITS } from "../../oracle/readings";
+import { LIMITS } from "../../contract";
 import {
   categoryField,
   dateField,
@@ -55,10 +55,10 @@ export const MultiBody = z
   .strictObject({
     profile_ids: z
       .array(z.uuid())
-      .min(LIMITS.minProfiles, `${LIMITS.minProfiles} to ${LIMITS.maxProfiles} profiles`)
-      .max(LIMITS.maxProfiles, `${LIMITS.minProfiles} to ${LIMITS.maxProfiles} profiles`)
+      .min(LIMITS.profiles.min, `${LIMITS.profiles.min} to ${LIMITS.profiles.max} profiles`)
+      .max(LIMITS.profiles.max, `${LIMITS.profiles.min} to ${LIMITS.profiles.max} profiles`)
       .refine((ids) => new Set(ids).size === ids.length, "each profile once"),
-    primary_index: z.number().int().min(0).max(LIMITS.maxProfiles - 1).default(0),
+    primary_index: z.number().int().min(0).max(LIMITS.profiles.max - 1).default(0),
     ...when,
     ...clock,
     ...told,
@@ -67,7 +67,7 @@ export const MultiBody = z
 export const TimingBody = z.strictObject({
   ...when,
   ...clock,
-  best_hours: z.number().int().min(1).max(24).default(5),
+  best_hours: z.number().int().min(LIMITS.bestHours.min).max(LIMITS.bestHours.max).default(LIMITS.defaultBestHours),
   locale: told.locale,
 });
 export const StampBody = z.strictObject({

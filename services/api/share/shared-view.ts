@@ -64,6 +64,6 @@ export function sharedView(reading: Reading, parts: readonly SharedPart[], profi
   }
   if (shared.has("interpretation")) view.ai_interpretation = interpretation;
   if (shared.has("question")) view.question = reading.question;
-  if (shared.has("profile")) view.profiles = profiles.map((p) => ({ name: p.name, name_persian: p.namePersian, birth_date: p.birthDate }));
+  if (shared.has("profile")) view.profiles = profiles.map((p) => ({ name: p.name, name_persian: p.name_persian, birth_date: p.birth_date }));
   return view;
 }

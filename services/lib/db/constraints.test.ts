@@ -174,10 +174,10 @@ describe("constraints (real PostgreSQL)", function () {
   describe("through the repositories", () => {
     it("a duplicate live profile is a conflict on name; a deleted one does not count", async () => {
       const owner = await makeUser(repos);
-      const first = await makeProfile(repos, owner, { name: "Reza Tehrani", birthDate: "1985-03-21" });
+      const first = await makeProfile(repos, owner, { name: "Reza Tehrani", birth_date: "1985-03-21" });
       let err: unknown;
       try {
-        await makeProfile(repos, owner, { name: "  reza tehrani ", birthDate: "1985-03-21" });
+        await makeProfile(repos, owner, { name: "  reza tehrani ", birth_date: "1985-03-21" });
       } catch (e) {
         err = e;
       }
@@ -185,10 +185,10 @@ describe("constraints (real PostgreSQL)", function () {
       expect((err as ConflictError).field).to.equal("name");
       expect((err as ConflictError).message).to.equal("name: a profile with this name and birth date already exists");
       // Another owner, or another birth date, is fine; so is re-creating after a delete.
-      await makeProfile(repos, await makeUser(repos), { name: "Reza Tehrani", birthDate: "1985-03-21" });
-      await makeProfile(repos, owner, { name: "Reza Tehrani", birthDate: "1985-03-22" });
+      await makeProfile(repos, await makeUser(repos), { name: "Reza Tehrani", birth_date: "1985-03-21" });
+      await makeProfile(repos, owner, { name: "Reza Tehrani", birth_date: "1985-03-22" });
       await repos.profiles.softDelete(first.id, viewerOf(owner));
-      await makeProfile(repos, owner, { name: "Reza Tehrani", birthDate: "1985-03-21" });
+      await makeProfile(repos, owner, { name: "Reza Tehrani", birth_date: "1985-03-21" });
     });
 
     it("text the database cannot store (NUL) is invalid input, not a driver error", async () => {
@@ -219,7 +219,7 @@ describe("constraints (real PostgreSQL)", function () {
       const attempts: [string, () => Promise<unknown>][] = [
         ["profile_id", () => repos.readings.create({ ownerId: ids.user as string, profileId: randomUUID(), readingType: "time", result: {} })],
         ["profile_ids", () => repos.readings.create({ ownerId: ids.user as string, readingType: "multi", result: {}, profileIds: [ids.profile as string, randomUUID()] })],
-        ["owner_id", () => repos.profiles.create(randomUUID(), { name: "Nobody", birthDate: "1990-01-01", motherName: "M" })],
+        ["owner_id", () => repos.profiles.create(randomUUID(), { name: "Nobody", birth_date: "1990-01-01", mother_name: "M" })],
         ["reading_id", () => repos.feedback.upsert({ readingId: randomUUID(), userId: ids.user as string, rating: 4 })],
       ];
       for (const [field, attempt] of attempts) {

@@ -175,7 +175,7 @@ export class OracleClient {
   }
 
   private deadlineFor(req: object): number {
-    const wantsAi = "interpretation" in req && (req as { interpretation?: { enabled?: boolean | null } | null }).interpretation?.enabled === true;
+    const wantsAi = (req as { include_ai?: boolean | null }).include_ai === true;
     return wantsAi ? (this.opts.interpretationDeadlineMs ?? 40_000) : (this.opts.deadlineMs ?? 5_000);
   }
 

@@ -12,6 +12,7 @@ import { computeMultiReading } from "./multi-reading";
 import { computeNameReading } from "./name-reading";
 import { computeQuestionReading } from "./question-reading";
 import { checkStamp } from "./stamp-check";
+import { readingsTextFor, type ReadingsText } from "./text";
 import { EN } from "./text/en";
 import { computeTiming } from "./timing-reading";
 import type {
@@ -19,7 +20,6 @@ import type {
   DailyReadingResult,
   GroupAnalysis,
   Interpretation,
-  InterpretationOptions,
   MultiReadingRequest,
   MultiReadingResult,
   NameReadingRequest,
@@ -30,6 +30,7 @@ import type {
   ReadingType,
   StampCheck,
   StampCheckRequest,
+  Telling,
   TimeReadingRequest,
   TimeReadingResult,
   TimingAlignment,
@@ -75,21 +76,20 @@ export class ReadingService implements OracleReadings {
 
   async time(input: TimeReadingRequest, ctx?: CallContext): Promise<TimeReadingResult> {
     const req = validate.time(input);
-    const reading = this.measure("time", () => readingOf({ profile: req.profile, at: req.at }));
-    const interpretation = await this.interpret(req.interpretation, ctx, reading.translation, () =>
-      readingPrompt({ type: "time", reading, inquiry: req.interpretation?.inquiry_context }),
-    );
+    const reading = this.measure("time", () => readingOf({ profile: req.profile, at: req.at, locale: req.locale }));
+    const interpretation = await this.interpret(req, ctx, reading.translation, () => readingPrompt({ type: "time", reading, inquiry: req.inquiry_context, locale: req.locale }));
     return { reading, interpretation };
   }
 
   async daily(input: DailyReadingRequest, ctx?: CallContext): Promise<DailyReadingResult> {
     const req = validate.daily(input);
     const { date, reading, insights } = this.measure("daily", () => computeDailyReading(req));
-    const interpretation = await this.interpret(req.interpretation, ctx, reading.translation, () =>
+    const interpretation = await this.interpret(req, ctx, reading.translation, () =>
       readingPrompt({
         type: "daily",
         reading,
-        inquiry: req.interpretation?.inquiry_context,
+        inquiry: req.inquiry_context,
+        locale: req.locale,
         context: [
           `DAY: ${date}`,
           `Suggested: ${insights.suggested_activities.join("; ")}`,
@@ -106,11 +106,12 @@ export class ReadingService implements OracleReadings {
   async name(input: NameReadingRequest, ctx?: CallContext): Promise<NameReadingResult> {
     const req = validate.name(input);
     const numbers = this.measure("name", () => computeNameReading(req));
-    const interpretation = await this.interpret(req.interpretation, ctx, numbers.reading.translation, () =>
+    const interpretation = await this.interpret(req, ctx, numbers.reading.translation, () =>
       readingPrompt({
         type: "name",
         reading: numbers.reading,
-        inquiry: req.interpretation?.inquiry_context,
+        inquiry: req.inquiry_context,
+        locale: req.locale,
         context: [
           `NAME: ${numbers.name} (${numbers.numerology_system})`,
           `Expression ${numbers.expression}, soul urge ${numbers.soul_urge}, personality ${numbers.personality}`,
@@ -124,11 +125,12 @@ export class ReadingService implements OracleReadings {
   async question(input: QuestionReadingRequest, ctx?: CallContext): Promise<QuestionReadingResult> {
     const req = validate.question(input);
     const q = this.measure("question", () => computeQuestionReading(req));
-    const interpretation = await this.interpret(req.interpretation, ctx, q.reading.translation, () =>
+    const interpretation = await this.interpret(req, ctx, q.reading.translation, () =>
       readingPrompt({
         type: "question",
         reading: q.reading,
-        inquiry: req.interpretation?.inquiry_context,
+        inquiry: req.inquiry_context,
+        locale: req.locale,
         context: [
           `QUESTION: ${q.question}`,
           `CATEGORY: ${q.category}`,
@@ -142,8 +144,8 @@ export class ReadingService implements OracleReadings {
   async multi(input: MultiReadingRequest, ctx?: CallContext): Promise<MultiReadingResult> {
     const req = validate.multi(input);
     const { readings, pairs, group } = this.measure("multi", () => computeMultiReading(req));
-    const interpretation = await this.interpret(req.interpretation, ctx, multiSections(pairs, group), () =>
-      multiPrompt({ readings, pairs, group, inquiry: req.interpretation?.inquiry_context }),
+    const interpretation = await this.interpret(req, ctx, multiSections(pairs, group, readingsTextFor(req.locale)), () =>
+      multiPrompt({ readings, pairs, group, inquiry: req.inquiry_context, locale: req.locale }),
     );
     return { readings, pairs, group, interpretation };
   }
@@ -166,21 +168,16 @@ export class ReadingService implements OracleReadings {
     return result;
   }
 
-  private async interpret(
-    opts: InterpretationOptions | null | undefined,
-    ctx: CallContext | undefined,
-    fallback: Translation,
-    prompt: () => string,
-  ): Promise<Interpretation | null> {
-    if (!opts?.enabled) return null;
+  private async interpret(req: Telling, ctx: CallContext | undefined, fallback: Translation, prompt: () => string): Promise<Interpretation | null> {
+    if (!req.include_ai) return null;
     return this.interpreter.interpret({ prompt, fallback, signal: ctx?.signal });
   }
 }
 
 /** The engine-side text of a multi reading: the group first, then every pair. */
-export function multiSections(pairs: readonly PairCompatibility[], group: GroupAnalysis | null): Translation {
+export function multiSections(pairs: readonly PairCompatibility[], group: GroupAnalysis | null, text: ReadingsText = EN): Translation {
   const sections = emptySections();
-  const pairLines = pairs.map((p) => EN.compatibility.pairLine(p.a_name, p.b_name, p.percentage, p.description));
+  const pairLines = pairs.map((p) => text.compatibility.pairLine(p.a_name, p.b_name, p.percentage, p.description));
   sections.message = group ? group.summary : pairLines[0] ?? "";
   sections.patterns = pairLines.join("\n");
   sections.full_text = [...(group ? [group.summary] : []), ...pairLines].join("\n\n");

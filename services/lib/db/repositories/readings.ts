@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Locale, NumerologySystem, ReadingType } from "../../../contract";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openJson, sealJson } from "../../crypto/sealed-json";
 import type { Queryable } from "../database";
@@ -23,11 +24,6 @@ import { InvalidInputError } from "../../errors";
  *   countCreatedSince(since)            all owners (admin and health views)
  */
 
-export const READING_TYPES = ["time", "name", "question", "daily", "multi", "timing", "stamp"] as const;
-export type ReadingType = (typeof READING_TYPES)[number];
-export const NUMEROLOGY_SYSTEMS = ["pythagorean", "chaldean", "abjad"] as const;
-export type NumerologySystem = (typeof NUMEROLOGY_SYSTEMS)[number];
-export type Locale = "en" | "fa";
 
 type Json = Record<string, unknown>;
 
