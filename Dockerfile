@@ -5,6 +5,7 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY web/package.json ./web/
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
@@ -15,6 +16,7 @@ COPY database ./database
 COPY infra ./infra
 COPY stacks ./stacks
 COPY proto ./proto
+COPY web ./web
 RUN npx tsc -p . \
  && npm run build:web --if-present \
  && mkdir -p web/dist \

@@ -11,6 +11,7 @@ import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./ht
 import "./http/request-augment";
 import { ApiRouter, type RouteModule, type RouteRuntime } from "./http/route-kit";
 import { securityMiddleware } from "./http/security";
+import { webPageRouter } from "./http/web-page";
 import { ApiMetrics, metricsMiddleware } from "./metrics";
 import { LIVENESS } from "./health/routes";
 import { ROUTE_MODULES } from "./routes";
@@ -94,6 +95,7 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
     app.use(module.base, router.router);
   }
   app.use(openApiRouter(registry, API_VERSION, config.api.swaggerEnabled));
+  app.use(webPageRouter());
 
   app.use(notFoundHandler);
   app.use(errorConverter(logger));

@@ -26,8 +26,10 @@ export interface ProfileFields {
   country: string | null;
   city: string | null;
   heart_rate_bpm: number | null;
-  /** Minutes east of UTC. */
+  /** Minutes east of UTC (with a timezone: its offset at the birth date, unless given). */
   timezone_offset_minutes: number | null;
+  /** IANA zone name ("Asia/Tehran"); a reading takes the zone's offset at its own moment. */
+  timezone: string | null;
   latitude: number | null;
   longitude: number | null;
 }
@@ -53,6 +55,8 @@ export const PROFILE_FIELDS = {
   city: { oracle: false, secret: false },
   heart_rate_bpm: { oracle: true, secret: false },
   timezone_offset_minutes: { oracle: true, secret: false },
+  // The API turns the zone into the offset of the reading's moment, which is what the Oracle reads.
+  timezone: { oracle: false, secret: false },
   latitude: { oracle: true, secret: false },
   longitude: { oracle: true, secret: false },
 } as const satisfies { readonly [K in ProfileField]: ProfileFieldInfo };

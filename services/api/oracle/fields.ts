@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS, LOCALES, NUMEROLOGY_SYSTEMS, oneOf, QUESTION_CATEGORIES, READING_TYPES, SYSTEM_CHOICES } from "../../contract";
+import { isTimeZone } from "../../lib/time-zone";
 
 /**
  * Field schemas the feature routes share (oracle, share, settings, telegram): dates, times, ids,
@@ -22,6 +23,12 @@ export const offsetMinutesField = z
   .int("expected a whole number of minutes")
   .min(LIMITS.timezoneOffsetMinutes.min)
   .max(LIMITS.timezoneOffsetMinutes.max);
+
+/** An IANA time zone name the tz database knows ("Asia/Tehran", "America/New_York"). */
+export const timeZoneField = z
+  .string()
+  .refine(isTimeZone, "expected an IANA time zone such as Asia/Tehran or America/New_York")
+  .meta({ example: "Asia/Tehran" });
 
 export const numerologySystemField = z.enum(SYSTEM_CHOICES, { message: oneOf(SYSTEM_CHOICES) });
 export const storedSystemField = z.enum(NUMEROLOGY_SYSTEMS);

@@ -9,6 +9,7 @@ import {
   ProfileListItemSchema,
   ProfilePatchBody,
   ProfileSchema,
+  profileFieldsFrom,
   profileListItemView,
   profileView,
 } from "./profile-schemas";
@@ -59,7 +60,7 @@ export function registerProfileRoutes(r: ApiRouter): void {
     status: 201,
     errors: { 409: "You already have a profile with this name and birth date" },
     handler: async (ctx) => {
-      const profile = await ctx.deps.repos.profiles.create(ctx.principal.userId, ctx.body);
+      const profile = await ctx.deps.repos.profiles.create(ctx.principal.userId, profileFieldsFrom(ctx.body));
       await ctx.audit({ action: "oracle_user.create", resourceType: "oracle_user", resourceId: profile.id });
       return profileView(profile);
     },
@@ -91,7 +92,7 @@ export function registerProfileRoutes(r: ApiRouter): void {
     response: ProfileSchema,
     errors: { 404: "No such profile, or not yours", 409: "The owner already has a profile with this name and birth date" },
     handler: async (ctx) => {
-      const updated = await ctx.deps.repos.profiles.update(ctx.params.profile_id, viewerOf(ctx.principal), ctx.body);
+      const updated = await ctx.deps.repos.profiles.update(ctx.params.profile_id, viewerOf(ctx.principal), profileFieldsFrom(ctx.body));
       if (!updated) throw notFound("profile");
       await clearOwnerCache(ctx, ctx.principal, updated.owner_id);
       await ctx.audit({ action: "oracle_user.update", resourceType: "oracle_user", resourceId: updated.id, details: { fields: Object.keys(ctx.body) } });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { GENDERS, LIMITS, oneOf, PROFILE_FIELD_NAMES, PROFILE_FIELDS, type Exhaustive, type ProfileField, type RequiredProfileField } from "../../contract";
 import type { Profile, ProfileListItem } from "../../lib/db/repositories/oracle-profiles";
-import { dateField, iso, isoOrNull, offsetMinutesField, requiredText, text } from "./fields";
+import { offsetMinutesAtLocal } from "../../lib/time-zone";
+import { dateField, iso, isoOrNull, offsetMinutesField, requiredText, text, timeZoneField } from "./fields";
 
 /**
  * Oracle profiles at the edge: the request fields, each validated on its own so an error names
@@ -37,7 +38,10 @@ const FIELD_SCHEMAS = {
   country: optionalText(LIMITS.placeLength),
   city: optionalText(LIMITS.placeLength),
   heart_rate_bpm: z.number().int("expected a whole number").min(LIMITS.heartRateBpm.min).max(LIMITS.heartRateBpm.max).nullish(),
-  timezone_offset_minutes: offsetMinutesField.nullish().meta({ description: "Minutes east of UTC, e.g. 210 for UTC+03:30" }),
+  timezone_offset_minutes: offsetMinutesField.nullish().meta({
+    description: "Minutes east of UTC, e.g. 210 for UTC+03:30. With a timezone and no offset, the zone's offset at the birth date",
+  }),
+  timezone: timeZoneField.nullish().meta({ description: "IANA time zone; readings take its offset at their own moment (daylight saving included)" }),
   latitude: inRange(LIMITS.latitude).nullish(),
   longitude: inRange(LIMITS.longitude).nullish(),
 } satisfies Exhaustive<ProfileField, z.ZodType>;
@@ -54,6 +58,7 @@ const VIEW_SCHEMAS = {
   city: z.string().nullable(),
   heart_rate_bpm: z.number().int().nullable(),
   timezone_offset_minutes: z.number().int().nullable(),
+  timezone: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
 } satisfies Exhaustive<ProfileField, z.ZodType>;
@@ -72,6 +77,19 @@ export const ProfilePatchBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: "give at least one field to change" })
   .refine((b) => b.latitude === undefined && b.longitude === undefined ? true : coordinatesTogether(b), COORDINATES);
+
+type CreateBody = z.output<typeof ProfileCreateBody>;
+type PatchBody = z.output<typeof ProfilePatchBody>;
+
+/**
+ * What a body stores: its fields as given, and a zone given without an offset brings the zone's
+ * offset at the birth date (`birthDate`: the stored one, for a patch that changes only the zone).
+ */
+export function profileFieldsFrom<B extends CreateBody | PatchBody>(b: B, birthDate?: string): B {
+  const born = b.birth_date ?? birthDate;
+  if (!b.timezone || b.timezone_offset_minutes !== undefined || !born) return b;
+  return { ...b, timezone_offset_minutes: offsetMinutesAtLocal(b.timezone, { year: Number(born.slice(0, 4)), month: Number(born.slice(5, 7)), day: Number(born.slice(8, 10)) }) };
+}
 
 export const ProfileSchema = z
   .object({

@@ -56,7 +56,8 @@ export async function ensureFirstAdmin(options: FirstAdminOptions): Promise<Firs
       logger?.error({ username }, "no active administrator, and the first administrator's name belongs to another account; create one with `nps admin create`");
       return { created: false, username };
     }
-    await users.create({ username, passwordHash, role: "admin" });
+    // A generated password has been printed on a console: the administrator replaces it at first sign-in.
+    await users.create({ username, passwordHash, role: "admin", passwordChangeRequired: given === "" });
     return { created: true, username };
   });
 

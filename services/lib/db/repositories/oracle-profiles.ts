@@ -66,6 +66,7 @@ export const PROFILE_COLUMN_TYPES = {
   city: "text",
   heart_rate_bpm: "smallint",
   timezone_offset_minutes: "smallint",
+  timezone: "text",
   latitude: "double precision",
   longitude: "double precision",
 } as const satisfies Exhaustive<ProfileField, "text" | "date" | "smallint" | "double precision">;

@@ -1,21 +1,30 @@
-/**
- * Persian: the engine's sentences in Persian. Every entry left out here is told in English
- * (text/index.ts merges this table over EN), so the Persian text can grow a table at a time.
- */
-import type { LocaleText } from "../../../../lib/locale-text";
+/** Persian: every sentence the engine can say, our own text beside the English. */
 import type { EngineText } from "../engine-text";
+import { ACTIONS } from "./actions";
+import { ELEMENT_CLASH, NEUTRAL_DEFAULT, PAIRS, RESONANCE } from "./animal-harmony";
+import { LIFE_PATH_YEAR, lifePathYearFallback, masterPathNote, masterYearNote } from "./lifepath-year";
+import { PATTERNS } from "./patterns";
+import { PLANET_MOON, planetMoonFallback } from "./planet-moon";
+import { READING } from "./reading";
+import { TOKEN } from "./token";
+import { TRANSLATION } from "./translation";
 
-export const FA: LocaleText<EngineText> = {
-  translation: {
-    headings: {
-      universalAddress: "نشانی تو در زمان",
-      coreIdentity: "تو کیستی",
-      foundation: "از کجا می‌آیی",
-      rightNow: "هم‌اکنون",
-      patterns: "الگوها",
-      message: "پیام",
-      advice: "پند امروز",
-      caution: "یک هشدار",
-    },
+export const FA: EngineText = {
+  combiner: {
+    planetMoon: PLANET_MOON,
+    planetMoonFallback,
+    lifePathYear: LIFE_PATH_YEAR,
+    masterPathNote,
+    masterYearNote,
+    lifePathYearFallback,
+    pairs: PAIRS,
+    resonance: RESONANCE,
+    neutralDefault: NEUTRAL_DEFAULT,
+    elementClash: ELEMENT_CLASH,
+    actions: ACTIONS,
   },
+  reading: READING,
+  translation: TRANSLATION,
+  patterns: PATTERNS,
+  token: TOKEN,
 };
