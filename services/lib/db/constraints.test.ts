@@ -43,6 +43,7 @@ const CASES: readonly Case[] = [
   { constraint: "oracle_users_city_check", sql: "UPDATE oracle_users SET city = repeat('c', 101) WHERE id = $1", params: ["profile"], field: "city" },
   { constraint: "oracle_users_heart_rate_bpm_check", sql: "UPDATE oracle_users SET heart_rate_bpm = 300 WHERE id = $1", params: ["profile"], field: "heart_rate_bpm" },
   { constraint: "oracle_users_timezone_offset_minutes_check", sql: "UPDATE oracle_users SET timezone_offset_minutes = 900 WHERE id = $1", params: ["profile"], field: "timezone_offset_minutes" },
+  { constraint: "oracle_users_timezone_check", sql: "UPDATE oracle_users SET timezone = 'not a zone' WHERE id = $1", params: ["profile"], field: "timezone" },
   { constraint: "oracle_users_latitude_check", sql: "UPDATE oracle_users SET latitude = 91 WHERE id = $1", params: ["profile"], field: "latitude" },
   { constraint: "oracle_users_longitude_check", sql: "UPDATE oracle_users SET longitude = -181 WHERE id = $1", params: ["profile"], field: "longitude" },
   { constraint: "oracle_users_coordinates_check", sql: "UPDATE oracle_users SET longitude = NULL WHERE id = $1", params: ["profile"], field: "latitude" },
