@@ -195,9 +195,20 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out || "request";
 }
 
+/**
+ * Requests this module has already checked and settled, so the same request passed on in-process
+ * (the client validates, then the service it calls in this process) is checked once, by the same
+ * schema. They are fresh objects that nobody else holds.
+ */
+const SETTLED = new WeakMap<object, z.ZodType>();
+
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  if (typeof input === "object" && input !== null && SETTLED.get(input) === schema) return input as z.output<S>;
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (typeof result.data === "object" && result.data !== null) SETTLED.set(result.data, schema);
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   throw new InvalidInputError(fieldPath(issue.path), issue.message);
 }
