@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Reading } from "../../lib/db/repositories/readings";
+import { expandResult, STORED_INTERPRETATION_KEY, toldTextOf } from "./stored-result";
 import { LIMITS } from "../../contract";
 import {
   categoryField,
@@ -134,8 +135,7 @@ export const CreatedReadingSchema = ReadingSchema.extend({
 export type ReadingView = z.output<typeof ReadingSchema>;
 export type Interpretation = z.output<typeof InterpretationSchema>;
 
-/** Where a stored result keeps its interpretation (a key the repository always seals as a whole). */
-export const STORED_INTERPRETATION_KEY = "ai_interpretation";
+export { STORED_INTERPRETATION_KEY } from "./stored-result";
 
 const PREVIEW_CHARS = 240;
 
@@ -164,11 +164,11 @@ function basics(r: Reading) {
 }
 
 export function readingView(r: Reading): ReadingView {
-  const { result, interpretation } = splitResult(r.result);
+  const { result, interpretation } = splitResult(expandResult(r.readingType, r.result, r.question));
   return { ...basics(r), input: r.input, result, ai_interpretation: interpretation, updated_at: iso(r.updatedAt) };
 }
 
 export function readingSummaryView(r: Reading): z.output<typeof ReadingSummarySchema> {
-  const text = r.aiInterpretation;
+  const text = toldTextOf(r.readingType, r.recipe ?? r.result, r.question, r.aiInterpretation);
   return { ...basics(r), preview: text === null ? null : text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text };
 }
