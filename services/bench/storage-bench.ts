@@ -6,6 +6,7 @@
  */
 import { createTestDatabase } from "../lib/testing/test-database";
 import { startTestApi } from "../api/testing/api-harness";
+import { BENCH_PROFILE } from "./api-bench-scenarios";
 import { progressReporter } from "./measure";
 
 export interface StorageBenchOptions {
@@ -30,16 +31,6 @@ export const GOAL_BYTES = 4096;
 
 const TABLES = ["oracle_readings", "oracle_reading_users", "oracle_daily_readings"];
 
-const PROFILE = {
-  name: "Bench Profile",
-  birth_date: "1990-06-15",
-  mother_name: "Bench Mother",
-  gender: "female",
-  heart_rate_bpm: 68,
-  timezone_offset_minutes: 60,
-  latitude: 51.5,
-  longitude: -0.12,
-};
 
 /** The kinds measured: the benchmark's reading, and the same with the engine's interpretation (include_ai's default). */
 const KINDS = [
@@ -58,7 +49,7 @@ export async function runStorageBench(opts: StorageBenchOptions, out: (s: string
     const { default: request } = await import("supertest");
     const user = await api.signIn("user");
     const auth = { authorization: `Bearer ${user.token}` };
-    const profile = await request(api.api.app).post("/api/oracle/profiles").set(auth).send(PROFILE);
+    const profile = await request(api.api.app).post("/api/oracle/profiles").set(auth).send(BENCH_PROFILE);
     if (profile.status !== 201) throw new Error(`profile: ${profile.status} ${JSON.stringify(profile.body)}`);
     const size = async () => {
       await t.db.query(`VACUUM ${TABLES.join(", ")}`);
