@@ -21,6 +21,7 @@ export const READING_TYPE_INFO = {
   multi: { rpc: "GetMultiReading", ai: true },
   timing: { rpc: "GetTimingAlignment", ai: false },
   stamp: { rpc: "CheckStamp", ai: false },
+  chart: { rpc: "GetChart", ai: false },
 } as const satisfies Record<string, ReadingTypeInfo>;
 
 export type ReadingType = keyof typeof READING_TYPE_INFO;

@@ -44,8 +44,8 @@ export interface ReadingOutcome {
   readonly created: boolean;
 }
 
-/** What a reading type hands over for storing, before it has an id and an owner, with the result as shown. */
-type Computed = Omit<NewReading, "id" | "ownerId"> & { readonly mode: OracleMode; readonly shown: Record<string, unknown> };
+/** What a reading type hands over for storing, before it has an id and an owner; `shown`: the result as answered, when it is stored as what it was computed from. */
+export type Computed = Omit<NewReading, "id" | "ownerId"> & { readonly mode: OracleMode; readonly shown?: Record<string, unknown> };
 
 type Told = { readonly include_ai: boolean; readonly inquiry_context?: Record<string, string> | undefined; readonly locale: Locale };
 
@@ -107,7 +107,7 @@ function toldParts(body: Told, profiles: readonly Profile[], request: object, re
   };
 }
 
-async function profileFor(env: ReadingEnv, viewer: Viewer, id: string): Promise<Profile> {
+export async function profileFor(env: ReadingEnv, viewer: Viewer, id: string): Promise<Profile> {
   const profile = await env.deps.repos.profiles.get(id, viewer);
   if (!profile) throw notFound("profile");
   return profile;
@@ -265,7 +265,7 @@ function progress(env: ReadingEnv, actor: ReadingActor, readingId: string, readi
   };
 }
 
-async function computeAndStore(env: ReadingEnv, actor: ReadingActor, ownerId: string, readingType: string, includeAi: boolean, compute: () => Promise<Computed>): Promise<{ reading: Reading; mode: OracleMode }> {
+export async function computeAndStore(env: ReadingEnv, actor: ReadingActor, ownerId: string, readingType: string, includeAi: boolean, compute: () => Promise<Computed>): Promise<{ reading: Reading; mode: OracleMode }> {
   const id = randomUUID();
   const events = progress(env, actor, id, readingType, includeAi);
   events.started();
@@ -273,7 +273,8 @@ async function computeAndStore(env: ReadingEnv, actor: ReadingActor, ownerId: st
     const { mode, shown, ...stored } = await compute();
     events.storing();
     // The stored result is the recipe; the answer shows the result just computed, not computed again.
-    const reading = { ...(await env.deps.repos.readings.create({ ...stored, id, ownerId })), result: shown };
+    const created = await env.deps.repos.readings.create({ ...stored, id, ownerId });
+    const reading = shown ? { ...created, result: shown } : created;
     env.metrics.readingsStored.inc({ type: reading.readingType });
     events.complete();
     return { reading, mode };

@@ -116,6 +116,8 @@ export class OracleClient {
   readonly multi: ReadingCall<"multi">;
   readonly timing: ReadingCall<"timing">;
   readonly stamp: ReadingCall<"stamp">;
+  readonly chart: ReadingCall<"chart">;
+  readonly chartCompatibility: ReadingCall<"chartCompatibility">;
 
   /** Absent when the Oracle runs in this process. */
   private readonly stub: GenericStub | undefined;
@@ -143,6 +145,8 @@ export class OracleClient {
     this.multi = (req, o) => this.call("multi", req, o);
     this.timing = (req, o) => this.call("timing", req, o);
     this.stamp = (req, o) => this.call("stamp", req, o);
+    this.chart = (req, o) => this.call("chart", req, o);
+    this.chartCompatibility = (req, o) => this.call("chartCompatibility", req, o);
   }
 
   /** The mode that served the last call (or the last probe); "grpc" before any, "direct_mode" always in-process. */

@@ -11,10 +11,19 @@ import { READING_TYPE_INFO, READING_TYPES, type OracleProfile, type ReadingType,
 import type { FullReading } from "../engine";
 import type { OracleReadings } from "../readings/reading-service";
 import type * as Wire from "./wire-types";
+import { chartFromWire, chartToWire, compatibilityFromWire } from "./chart-wire";
 import { messageCodec, type MessageCodec } from "./codec";
 import { fromWireReading, toWireReading, type WireReading } from "./wire-reading";
 
-export type MethodKey = ReadingType;
+/** Every reading type, and the calls that are not readings of their own (a chart compatibility is computed, never stored). */
+export type MethodKey = keyof OracleReadings;
+
+/** The RPCs of the calls that are not reading types. */
+const OTHER_RPCS: { readonly [K in Exclude<MethodKey, ReadingType>]: string } = { chartCompatibility: "GetChartCompatibility" };
+
+function rpcOf(key: MethodKey): string {
+  return key in READING_TYPE_INFO ? READING_TYPE_INFO[key as ReadingType].rpc : OTHER_RPCS[key as Exclude<MethodKey, ReadingType>];
+}
 export type RequestOf<K extends MethodKey> = Parameters<OracleReadings[K]>[0];
 export type ResultOf<K extends MethodKey> = Awaited<ReturnType<OracleReadings[K]>>;
 
@@ -27,6 +36,8 @@ interface WireRequests {
   multi: Wire.GetMultiReadingRequest__Output;
   timing: Wire.GetTimingAlignmentRequest__Output;
   stamp: Wire.CheckStampRequest__Output;
+  chart: Wire.GetChartRequest__Output;
+  chartCompatibility: Wire.GetChartCompatibilityRequest__Output;
 }
 const REQUESTS_MATCH: { [K in MethodKey]: SameKeys<Required<RequestOf<K>>, WireRequests[K]> } = {
   time: true,
@@ -36,6 +47,8 @@ const REQUESTS_MATCH: { [K in MethodKey]: SameKeys<Required<RequestOf<K>>, WireR
   multi: true,
   timing: true,
   stamp: true,
+  chart: true,
+  chartCompatibility: true,
 };
 const PROFILE_MATCHES: SameKeys<Required<OracleProfile>, Wire.Profile__Output> = true;
 void REQUESTS_MATCH;
@@ -79,6 +92,11 @@ const ROWS: { readonly [K in MethodKey]: Row<K> } = {
   },
   timing: plainResult<"timing">(),
   stamp: plainResult<"stamp">(),
+  chart: {
+    toWireResponse: (res) => ({ chart: chartToWire(res) }),
+    fromWireResponse: (w) => chartFromWire((w as { chart: Record<string, unknown> }).chart),
+  },
+  chartCompatibility: { toWireResponse: (res) => res, fromWireResponse: (w) => compatibilityFromWire(w as Record<string, unknown>) },
 };
 
 export type OracleMethods = { readonly [K in MethodKey]: OracleMethod<K> };
@@ -89,11 +107,11 @@ let table: OracleMethods | undefined;
 export function oracleMethods(): OracleMethods {
   if (table) return table;
   const build = <K extends MethodKey>(key: K): OracleMethod<K> => {
-    const rpc = READING_TYPE_INFO[key].rpc;
+    const rpc = rpcOf(key);
     return { key, rpc, ...ROWS[key], request: messageCodec(`${rpc}Request`), response: messageCodec(`${rpc}Response`) };
   };
-  table = Object.fromEntries(READING_TYPES.map((k) => [k, build(k)])) as unknown as OracleMethods;
+  table = Object.fromEntries(METHOD_KEYS.map((k) => [k, build(k)])) as unknown as OracleMethods;
   return table;
 }
 
-export const METHOD_KEYS: readonly MethodKey[] = READING_TYPES;
+export const METHOD_KEYS: readonly MethodKey[] = [...READING_TYPES, ...(Object.keys(OTHER_RPCS) as MethodKey[])];

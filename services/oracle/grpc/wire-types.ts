@@ -3,6 +3,8 @@
  * message; `npm run proto:types` rewrites them, never this file).
  */
 export type * from "./generated/nps/oracle/v1/CheckStampRequest";
+export type * from "./generated/nps/oracle/v1/GetChartCompatibilityRequest";
+export type * from "./generated/nps/oracle/v1/GetChartRequest";
 export type * from "./generated/nps/oracle/v1/GetDailyReadingRequest";
 export type * from "./generated/nps/oracle/v1/GetMultiReadingRequest";
 export type * from "./generated/nps/oracle/v1/GetNameReadingRequest";

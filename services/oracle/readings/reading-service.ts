@@ -11,6 +11,8 @@
 import { ENGINE_ONLY, engineInterpretation, type Interpreter } from "../ai/interpreter";
 import { multiPrompt, readingPrompt } from "../ai/prompt";
 import { emptySections } from "../ai/sections";
+import type { Chart } from "../engine";
+import { computeChartCompatibility, computeChartReading, type ChartCompatibility, type ChartCompatibilityRequest, type ChartRequest } from "./chart-reading";
 import { computeDailyReading } from "./daily-reading";
 import { readingOf } from "./engine-call";
 import { computeMultiReading } from "./multi-reading";
@@ -68,6 +70,8 @@ export interface OracleReadings {
   multi(req: MultiReadingRequest, ctx?: CallContext): Promise<MultiReadingResult>;
   timing(req: TimingRequest, ctx?: CallContext): Promise<TimingAlignment>;
   stamp(req: StampCheckRequest, ctx?: CallContext): Promise<StampCheck>;
+  chart(req: ChartRequest, ctx?: CallContext): Promise<Chart>;
+  chartCompatibility(req: ChartCompatibilityRequest, ctx?: CallContext): Promise<ChartCompatibility>;
 }
 
 type RequestOf<K extends ReadingType> = Parameters<OracleReadings[K]>[0];
@@ -161,6 +165,7 @@ const READINGS: { readonly [K in ReadingType]: Row<K> } = {
   },
   timing: (req) => ({ numbers: computeTiming(req) }),
   stamp: (req) => ({ numbers: checkStamp(req) }),
+  chart: (req) => ({ numbers: computeChartReading(req) }),
 };
 
 function validated<K extends ReadingType>(type: K, input: unknown): RequestOf<K> {
@@ -224,6 +229,16 @@ export class ReadingService implements OracleReadings {
     const c = this.measure(type, () => READINGS[type](req));
     if (c.fallback === undefined) return withInterpretation(c, null);
     return withInterpretation(c, await this.interpret(req as Telling, ctx, c.fallback, c.prompt!));
+  }
+
+  chart(req: ChartRequest): Promise<Chart> {
+    return this.read("chart", req);
+  }
+
+  /** Not a reading type of its own: computed, never stored (timed as a chart). */
+  async chartCompatibility(input: ChartCompatibilityRequest): Promise<ChartCompatibility> {
+    const req = validate.chartCompatibility(input);
+    return this.measure("chart", () => computeChartCompatibility(req));
   }
 
   private measure<T>(type: ReadingType, compute: () => T): T {

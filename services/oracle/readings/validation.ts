@@ -7,6 +7,7 @@ import { z } from "zod";
 import { GENDERS, LIMITS, LOCALES, oneOf, QUESTION_CATEGORIES, rangeMessage, SYSTEM_CHOICES, type Exhaustive, type OracleProfileField, type Range, type ReadingType } from "../../contract";
 import { InvalidInputError } from "../../lib/errors";
 import { isValidDate } from "../engine";
+import { validateChart, validateChartCompatibility, type ChartCompatibilityRequest, type ChartRequest } from "./chart-reading";
 import { isAfter, isoDate, type DateParts } from "./dates";
 import type {
   DailyReadingRequest,
@@ -222,4 +223,6 @@ export const validate = {
   multi: (input: unknown): MultiReadingRequest => parse(multiRequest, input),
   timing: (input: unknown): TimingRequest => parse(timingRequest, input),
   stamp: (input: unknown): StampCheckRequest => parse(stampRequest, input),
-} satisfies Exhaustive<ReadingType, (input: unknown) => unknown>;
+  chart: (input: unknown): ChartRequest => validateChart(input),
+  chartCompatibility: (input: unknown): ChartCompatibilityRequest => validateChartCompatibility(input),
+} satisfies Exhaustive<ReadingType | "chartCompatibility", (input: unknown) => unknown>;

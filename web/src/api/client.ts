@@ -31,6 +31,7 @@ export function saveTokens(tokens: Tokens | null): void {
   } catch {
     // Storage refused: the session lasts for this page only.
   }
+  if (!tokens) cache.clear();
   for (const l of listeners) l(tokens);
 }
 
@@ -88,7 +89,31 @@ export function withQuery(path: string, query: RequestOptions["query"]): string 
   return q ? `${path}?${q}` : path;
 }
 
+/**
+ * Short-lived answers to GETs that several pages ask for in a row (the profile list), so moving
+ * between pages does not spend the account's 60 requests a minute. Any write under the same
+ * collection forgets them.
+ */
+const CACHE_MS = 30_000;
+const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+export function cachedApi<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const key = withQuery(path, options.query);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
+  const value = api<T>(path, options);
+  cache.set(key, { at: Date.now(), value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+function forget(path: string): void {
+  const collection = path.split("?")[0]!.split("/").slice(0, 4).join("/");
+  for (const key of cache.keys()) if (key.startsWith(collection)) cache.delete(key);
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  if ((options.method ?? "GET") !== "GET") forget(path);
   const tokens = options.anonymous ? null : loadTokens();
   let res: Response;
   try {

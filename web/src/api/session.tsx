@@ -6,8 +6,11 @@ import { useI18n } from "../i18n/i18n";
 /** Who is signed in (null: nobody), their settings, and the sign-in and sign-out steps. */
 export interface Session {
   readonly me: Me | null;
+  /** The account's settings, read at sign-in and kept current by the settings page. */
+  readonly settings: Settings;
+  setSettings(settings: Settings): void;
   readonly ready: boolean;
-  signIn(username: string, password: string): Promise<Me>;
+  signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   reload(): Promise<void>;
 }
@@ -16,6 +19,7 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
+  const [settings, setSettings] = useState<Settings>({});
   const [ready, setReady] = useState(false);
   const { setLocale, locale } = useI18n();
 
@@ -30,6 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(who);
       // The account's language wins over the device's, once it has chosen one.
       const { settings } = await api<{ settings: Settings }>("/api/settings");
+      setSettings(settings);
       const lang = settings.locale ?? settings.language;
       if ((lang === "en" || lang === "fa") && lang !== locale) setLocale(lang);
     } catch {
@@ -53,7 +58,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const tokens = await api<Tokens>("/api/auth/login", { method: "POST", body: { username, password }, anonymous: true });
       saveTokens(tokens);
       await reload();
-      return api<Me>("/api/auth/me");
     },
     [reload],
   );
@@ -68,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  return <SessionContext.Provider value={{ me, ready, signIn, signOut, reload }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ me, ready, settings, setSettings, signIn, signOut, reload }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): Session {

@@ -10,21 +10,25 @@ export function ElementBalance({ counts }: { counts: Record<ElementName, number>
   const width = 300;
   const label = 70;
   const bar = width - label - 30;
-  const x = (v: number) => (dir === "rtl" ? width - v : v);
+  const rtl = dir === "rtl";
   return (
     <figure className="chart" aria-labelledby="element-balance-title">
       <figcaption id="element-balance-title">{m.view.elementBalance}</figcaption>
-      <svg viewBox={`0 0 ${width} ${ELEMENTS.length * 28}`} role="img" aria-label={ELEMENTS.map((e) => `${m.view.elements[e]} ${number(counts[e])}`).join(", ")}>
+      {/* Drawn left to right in coordinates; in Persian the labels sit on the right and the bars grow leftwards. */}
+      <svg viewBox={`0 0 ${width} ${ELEMENTS.length * 28}`} direction="ltr" role="img" aria-label={ELEMENTS.map((e) => `${m.view.elements[e]} ${number(counts[e])}`).join(", ")}>
         {ELEMENTS.map((e, i) => {
           const len = (counts[e] / max) * bar;
           const y = i * 28 + 4;
+          const labelX = rtl ? width - 4 : label - 6;
+          const barX = rtl ? width - label - Math.max(len, 2) : label;
+          const valueX = rtl ? width - label - len - 6 : label + len + 6;
           return (
             <g key={e}>
-              <text x={x(label - 6)} y={y + 15} textAnchor={dir === "rtl" ? "start" : "end"} className="chart-label">
+              <text x={labelX} y={y + 15} textAnchor="end" className="chart-label">
                 {m.view.elements[e]}
               </text>
-              <rect x={dir === "rtl" ? width - label - len : label} y={y} width={Math.max(len, 2)} height={20} rx={4} fill={ELEMENT_COLOURS[e]} />
-              <text x={x(label + len + 6)} y={y + 15} textAnchor={dir === "rtl" ? "end" : "start"} className="chart-value">
+              <rect x={barX} y={y} width={Math.max(len, 2)} height={20} rx={4} fill={ELEMENT_COLOURS[e]} />
+              <text x={valueX} y={y + 15} textAnchor={rtl ? "end" : "start"} className="chart-value">
                 {number(counts[e])}
               </text>
             </g>

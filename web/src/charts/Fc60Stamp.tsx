@@ -32,10 +32,14 @@ export function Fc60Stamp({ stamp, parts, title }: { stamp: string; parts: reado
 }
 
 /** The parts of a reading's fc60_stamp object. */
-export function stampParts(stamp: Record<string, unknown>, labels: { weekday: string; month: string; day: string; timeOfDay: string; hour: string }): StampPart[] {
+export function stampParts(
+  stamp: Record<string, unknown>,
+  labels: { weekday: string; month: string; day: string; timeOfDay: string; hour: string },
+  names: { weekday: (w: string) => string; planet: (p: string) => string } = { weekday: (w) => w, planet: (p) => p },
+): StampPart[] {
   const s = (k: string) => (typeof stamp[k] === "string" ? (stamp[k] as string) : "");
   const parts: StampPart[] = [
-    { token: s("_weekday_token"), label: labels.weekday, meaning: [s("_weekday_name"), s("_planet")].filter(Boolean).join(" · ") },
+    { token: s("_weekday_token"), label: labels.weekday, meaning: [names.weekday(s("_weekday_name")), names.planet(s("_planet"))].filter(Boolean).join(" · ") },
     { token: s("_month_animal"), label: labels.month, meaning: "" },
     { token: s("_dom_token"), label: labels.day, meaning: "" },
   ];

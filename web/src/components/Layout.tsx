@@ -5,11 +5,15 @@ import { api } from "../api/client";
 
 export function LanguageSwitch() {
   const { m, locale, setLocale } = useI18n();
-  const { me } = useSession();
+  const { me, setSettings } = useSession();
   const choose = (l: Locale) => {
     setLocale(l);
     // Kept in the account's settings, so the bot and the API speak it too.
-    if (me) void api("/api/settings", { method: "PUT", body: { locale: l, language: l } }).catch(() => undefined);
+    if (me)
+      void api<{ settings: Record<string, string | boolean | null> }>("/api/settings", { method: "PUT", body: { locale: l, language: l } }).then(
+        (r) => setSettings(r.settings),
+        () => undefined,
+      );
   };
   return (
     <div className="lang" role="group" aria-label={m.language}>

@@ -81,6 +81,12 @@ export const en = {
       patterns: "Patterns", message: "The message", advice: "Advice", caution: "Caution", footer: "Note",
     },
     elements: { Wood: "Wood", Fire: "Fire", Earth: "Earth", Metal: "Metal", Water: "Water" },
+    phases: {
+      "New Moon": "New Moon", "Waxing Crescent": "Waxing Crescent", "First Quarter": "First Quarter", "Waxing Gibbous": "Waxing Gibbous",
+      "Full Moon": "Full Moon", "Waning Gibbous": "Waning Gibbous", "Last Quarter": "Last Quarter", "Waning Crescent": "Waning Crescent",
+    },
+    weekdays: { Sunday: "Sunday", Monday: "Monday", Tuesday: "Tuesday", Wednesday: "Wednesday", Thursday: "Thursday", Friday: "Friday", Saturday: "Saturday" },
+    planets: { Sun: "Sun", Moon: "Moon", Mars: "Mars", Mercury: "Mercury", Jupiter: "Jupiter", Venus: "Venus", Saturn: "Saturn" },
     aiGenerated: "Interpreted by AI", engineText: "The engine's own words", person: "Person",
     feedback: "Was this reading useful?", rating: "Rating", comment: "Comment (optional)", sendFeedback: "Send feedback", thanks: "Thank you for the feedback.",
     stars: "{n} of 5",

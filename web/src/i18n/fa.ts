@@ -83,6 +83,12 @@ export const fa: Messages = {
       patterns: "الگوها", message: "پیام", advice: "پیشنهاد", caution: "هشدار", footer: "یادداشت",
     },
     elements: { Wood: "چوب", Fire: "آتش", Earth: "خاک", Metal: "فلز", Water: "آب" },
+    phases: {
+      "New Moon": "ماه نو", "Waxing Crescent": "هلال فزاینده", "First Quarter": "تربیع نخست", "Waxing Gibbous": "ماه فزایندهٔ کوژ",
+      "Full Moon": "ماه تمام", "Waning Gibbous": "ماه کاهندهٔ کوژ", "Last Quarter": "تربیع پایانی", "Waning Crescent": "هلال کاهنده",
+    },
+    weekdays: { Sunday: "یکشنبه", Monday: "دوشنبه", Tuesday: "سه‌شنبه", Wednesday: "چهارشنبه", Thursday: "پنجشنبه", Friday: "جمعه", Saturday: "شنبه" },
+    planets: { Sun: "خورشید", Moon: "ماه", Mars: "مریخ", Mercury: "عطارد", Jupiter: "مشتری", Venus: "زهره", Saturn: "زحل" },
     aiGenerated: "تفسیر هوش مصنوعی", engineText: "واژه‌های خود موتور", person: "شخص",
     feedback: "این خوانش به کارتان آمد؟", rating: "امتیاز", comment: "نظر (اختیاری)", sendFeedback: "فرستادن بازخورد", thanks: "از بازخورد شما سپاسگزاریم.",
     stars: "{n} از ۵",

@@ -77,3 +77,13 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
 }
 
 export const useI18n = (): I18n => useContext(I18nContext);
+
+/** A reading type's name; a type this page does not know yet shows as itself. */
+export function typeName(m: Messages, type: string): string {
+  return (m.reading.types as Record<string, string>)[type] ?? type;
+}
+
+/** An engine label (moon phase, weekday, planet, element) in the page's language; unknown ones as they are. */
+export function label(table: Readonly<Record<string, string>>, value: string): string {
+  return table[value] ?? value;
+}

@@ -4,10 +4,10 @@ import { api } from "../api/client";
 import { READING_TYPES, type Page, type ReadingSummary } from "../api/types";
 import { ErrorMessage, Loading, PageTitle } from "../components/ui";
 import { useAsync } from "../components/useAsync";
-import { useI18n } from "../i18n/i18n";
+import { typeName, useI18n } from "../i18n/i18n";
 import { toCsv } from "./csv";
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 5;
 
 export function History() {
   const { m, format, date, number } = useI18n();
@@ -90,8 +90,13 @@ export function History() {
         {list.value?.readings.map((r) => (
           <li key={r.id} className="card">
             <Link to={`/readings/${r.id}`}>
-              <strong>{m.reading.types[r.reading_type]}</strong> · {date(r.created_at, true)} {r.is_favorite ? <span aria-label={m.view.favorite}>★</span> : null}
+              <strong>{typeName(m, r.reading_type)}</strong> · {date(r.created_at, true)} {r.is_favorite ? <span aria-label={m.view.favorite}>★</span> : null}
             </Link>
+            {r.sign_value && r.reading_type !== "time" ? (
+              <p className="muted" dir="auto">
+                <bdi>{r.sign_value}</bdi>
+              </p>
+            ) : null}
             {r.question ? (
               <p>
                 <bdi>{r.question}</bdi>

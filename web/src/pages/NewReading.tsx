@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { api } from "../api/client";
+import { api, cachedApi } from "../api/client";
+import { useSession } from "../api/session";
 import { progressSocket, type ProgressEvent } from "../api/progress";
-import { CATEGORIES, READING_TYPES, SYSTEMS, type Profile, type Reading, type ReadingType, type Settings } from "../api/types";
+import { CATEGORIES, READING_TYPES, SYSTEMS, type Profile, type Reading, type ReadingType } from "../api/types";
 import { ErrorMessage, Field, PageTitle } from "../components/ui";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/i18n";
@@ -13,12 +14,9 @@ const NEEDS_PROFILE: readonly ReadingType[] = ["time", "daily", "multi"];
 export function NewReading() {
   const { m, locale, number } = useI18n();
   const navigate = useNavigate();
-  const data = useAsync(
-    () => Promise.all([api<{ profiles: Profile[] }>("/api/oracle/profiles", { query: { limit: 100 } }), api<{ settings: Settings }>("/api/settings")]),
-    [],
-  );
-  const profiles = data.value?.[0].profiles ?? [];
-  const settings = data.value?.[1].settings ?? {};
+  const { settings } = useSession();
+  const data = useAsync(() => cachedApi<{ profiles: Profile[] }>("/api/oracle/profiles", { query: { limit: 100 } }), []);
+  const profiles = data.value?.profiles ?? [];
   const [type, setType] = useState<ReadingType | null>(null);
   const chosenType = type ?? ((settings.default_reading_type as ReadingType) || "time");
   const [profileId, setProfileId] = useState("");

@@ -4,7 +4,7 @@ import { api } from "../api/client";
 import type { Reading, ShareLink } from "../api/types";
 import { ErrorMessage, Field, Loading, PageTitle } from "../components/ui";
 import { useAsync } from "../components/useAsync";
-import { useI18n } from "../i18n/i18n";
+import { typeName, useI18n } from "../i18n/i18n";
 import { ReadingPanels } from "../reading/panels";
 
 const PARTS = ["result", "interpretation", "question", "profile"] as const;
@@ -135,9 +135,9 @@ export function ReadingPage() {
     }
   };
   return (
-    <article className="reading" lang={reading.locale}>
+    <article className="reading" lang={reading.locale} dir={reading.locale === "fa" ? "rtl" : "ltr"}>
       <PageTitle>
-        {m.reading.types[reading.reading_type]} · {date(reading.created_at, true)}
+        {typeName(m, reading.reading_type)} · {date(reading.created_at, true)}
       </PageTitle>
       {reading.sign_value ? (
         <p className="muted" dir="ltr">

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api } from "../api/client";
+import { useSession } from "../api/session";
 import { READING_TYPES, SYSTEMS, type Settings as SettingsMap } from "../api/types";
 import { ErrorMessage, Loading, PageTitle } from "../components/ui";
 import { useAsync } from "../components/useAsync";
@@ -8,6 +9,7 @@ import { ChangePassword } from "./Login";
 
 export function Settings() {
   const { m, setLocale } = useI18n();
+  const session = useSession();
   const loaded = useAsync(() => api<{ settings: SettingsMap }>("/api/settings"), []);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -15,7 +17,8 @@ export function Settings() {
     setError(null);
     setSaved(false);
     try {
-      await api("/api/settings", { method: "PUT", body: patch });
+      const answer = await api<{ settings: SettingsMap }>("/api/settings", { method: "PUT", body: patch });
+      session.setSettings(answer.settings);
       if (patch.locale === "en" || patch.locale === "fa") setLocale(patch.locale as Locale);
       setSaved(true);
       loaded.reload();

@@ -3,7 +3,7 @@ import { api } from "../api/client";
 import type { SharedReading as Shared } from "../api/types";
 import { ErrorMessage, Loading, PageTitle } from "../components/ui";
 import { useAsync } from "../components/useAsync";
-import { useI18n } from "../i18n/i18n";
+import { typeName, useI18n } from "../i18n/i18n";
 import { ReadingPanels } from "../reading/panels";
 
 /** A shared link opened by anyone, signed in or not: only the parts its owner shared. */
@@ -15,9 +15,9 @@ export function SharedReading() {
   if (!shared.value) return <ErrorMessage error={shared.error} onRetry={shared.reload} />;
   const { reading, view_count, expires_at } = shared.value;
   return (
-    <article className="reading" lang={reading.locale}>
+    <article className="reading" lang={reading.locale} dir={reading.locale === "fa" ? "rtl" : "ltr"}>
       <PageTitle>
-        {m.share.sharedTitle}: {m.reading.types[reading.reading_type]}
+        {m.share.sharedTitle}: {typeName(m, reading.reading_type)}
       </PageTitle>
       <p className="muted">{format(m.share.sharedBy, { count: view_count, date: date(expires_at) })}</p>
       {reading.profiles?.length ? (

@@ -6,7 +6,7 @@ import { ElementBalance } from "../charts/ElementBalance";
 import { Fc60Stamp, stampParts, useStampLabels } from "../charts/Fc60Stamp";
 import { MoonPhase } from "../charts/MoonPhase";
 import { YearCycle } from "../charts/YearCycle";
-import { useI18n } from "../i18n/i18n";
+import { label, useI18n } from "../i18n/i18n";
 import { arr, fullReadingOf, num, obj, sectionsOf, str, type Json } from "./sections";
 
 /**
@@ -30,7 +30,10 @@ function Sections({ full, ai, idPrefix }: { full: Json | undefined; ai?: Record<
         <section key={s.key} className={`section section-${s.key}`} aria-labelledby={`${idPrefix}-${s.key}`}>
           <h3 id={`${idPrefix}-${s.key}`}>{names[s.key] ?? s.key.replace(/_/g, " ")}</h3>
           {s.text.split(/\n{2,}/).map((para, i) => (
-            <p key={i}>{para}</p>
+            // Each paragraph takes its direction from its own first letters, whatever the page's language.
+            <p key={i} dir="auto">
+              {para}
+            </p>
           ))}
         </section>
       ))}
@@ -39,7 +42,8 @@ function Sections({ full, ai, idPrefix }: { full: Json | undefined; ai?: Record<
 }
 
 function Numbers({ full }: { full: Json }) {
-  const { m, number } = useI18n();
+  // Titles are the engine's English labels; the Persian prose names them in its own words.
+  const { m, number, locale } = useI18n();
   const n = obj(full.numerology);
   const lifePath = obj(n.life_path);
   const rows: [string, number | undefined, string?][] = [
@@ -63,7 +67,7 @@ function Numbers({ full }: { full: Json }) {
               <dt>{label}</dt>
               <dd>
                 <span className="big-number">{number(v!)}</span>
-                {title ? <span className="number-title">{title}</span> : null}
+                {title && locale === "en" ? <span className="number-title">{title}</span> : null}
               </dd>
             </div>
           ))}
@@ -83,6 +87,7 @@ function Numbers({ full }: { full: Json }) {
 function Pictures({ full, counts }: { full: Json; counts?: Record<ElementName, number> }) {
   const { m } = useI18n();
   const labels = useStampLabels();
+  const names = { weekday: (w: string) => label(m.view.weekdays, w), planet: (p: string) => label(m.view.planets, p) };
   const moon = obj(full.moon);
   const stamp = obj(full.fc60_stamp);
   const person = obj(full.person);
@@ -95,11 +100,11 @@ function Pictures({ full, counts }: { full: Json; counts?: Record<ElementName, n
       <div className="picture-grid">
         <ElementBalance counts={counts ?? elementCounts(full)} />
         {num(moon.age) !== undefined ? (
-          <MoonPhase id="moon-now" title={m.view.moonNow} age={num(moon.age)!} illumination={num(moon.illumination) ?? illumination(num(moon.age)!)} phaseName={str(moon.phase_name)} />
+          <MoonPhase id="moon-now" title={m.view.moonNow} age={num(moon.age)!} illumination={num(moon.illumination) ?? illumination(num(moon.age)!)} phaseName={label(m.view.phases, str(moon.phase_name))} />
         ) : null}
         {birthAge !== undefined ? <MoonPhase id="moon-birth" title={m.view.moonBirth} age={birthAge} illumination={illumination(birthAge)} /> : null}
         {birth ? <YearCycle birthDate={birth} year={Number(date.slice(0, 4))} /> : null}
-        {str(stamp.fc60) ? <Fc60Stamp title={m.view.stamp} stamp={str(stamp.fc60)} parts={stampParts(stamp, labels)} /> : null}
+        {str(stamp.fc60) ? <Fc60Stamp title={m.view.stamp} stamp={str(stamp.fc60)} parts={stampParts(stamp, labels, names)} /> : null}
       </div>
     </section>
   );
@@ -249,7 +254,7 @@ function Stamp({ reading }: { reading: Pick<Reading, "result"> }) {
   const d = obj(r.decoded);
   const day = obj(d.day);
   const parts = [
-    { token: str(d.weekday_token), label: m.view.weekday, meaning: str(d.weekday_name) },
+    { token: str(d.weekday_token), label: m.view.weekday, meaning: label(m.view.weekdays, str(d.weekday_name)) },
     { token: str(d.month_token), label: m.view.month, meaning: `${str(d.month_animal)} (${number(num(d.month) ?? 0)})` },
     { token: str(day.token), label: m.view.day, meaning: `${number(num(day.value) ?? 0)} · ${str(day.animal_name)} · ${(m.view.elements as Record<string, string>)[str(day.element_name)] ?? str(day.element_name)}` },
   ].filter((p) => p.token);

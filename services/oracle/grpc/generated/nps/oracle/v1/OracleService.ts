@@ -4,6 +4,10 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CheckStampRequest as _nps_oracle_v1_CheckStampRequest, CheckStampRequest__Output as _nps_oracle_v1_CheckStampRequest__Output } from '../../../nps/oracle/v1/CheckStampRequest';
 import type { CheckStampResponse as _nps_oracle_v1_CheckStampResponse, CheckStampResponse__Output as _nps_oracle_v1_CheckStampResponse__Output } from '../../../nps/oracle/v1/CheckStampResponse';
+import type { GetChartCompatibilityRequest as _nps_oracle_v1_GetChartCompatibilityRequest, GetChartCompatibilityRequest__Output as _nps_oracle_v1_GetChartCompatibilityRequest__Output } from '../../../nps/oracle/v1/GetChartCompatibilityRequest';
+import type { GetChartCompatibilityResponse as _nps_oracle_v1_GetChartCompatibilityResponse, GetChartCompatibilityResponse__Output as _nps_oracle_v1_GetChartCompatibilityResponse__Output } from '../../../nps/oracle/v1/GetChartCompatibilityResponse';
+import type { GetChartRequest as _nps_oracle_v1_GetChartRequest, GetChartRequest__Output as _nps_oracle_v1_GetChartRequest__Output } from '../../../nps/oracle/v1/GetChartRequest';
+import type { GetChartResponse as _nps_oracle_v1_GetChartResponse, GetChartResponse__Output as _nps_oracle_v1_GetChartResponse__Output } from '../../../nps/oracle/v1/GetChartResponse';
 import type { GetDailyReadingRequest as _nps_oracle_v1_GetDailyReadingRequest, GetDailyReadingRequest__Output as _nps_oracle_v1_GetDailyReadingRequest__Output } from '../../../nps/oracle/v1/GetDailyReadingRequest';
 import type { GetDailyReadingResponse as _nps_oracle_v1_GetDailyReadingResponse, GetDailyReadingResponse__Output as _nps_oracle_v1_GetDailyReadingResponse__Output } from '../../../nps/oracle/v1/GetDailyReadingResponse';
 import type { GetMultiReadingRequest as _nps_oracle_v1_GetMultiReadingRequest, GetMultiReadingRequest__Output as _nps_oracle_v1_GetMultiReadingRequest__Output } from '../../../nps/oracle/v1/GetMultiReadingRequest';
@@ -32,6 +36,36 @@ export interface OracleServiceClient extends grpc.Client {
   checkStamp(argument: _nps_oracle_v1_CheckStampRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_nps_oracle_v1_CheckStampResponse__Output>): grpc.ClientUnaryCall;
   checkStamp(argument: _nps_oracle_v1_CheckStampRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_CheckStampResponse__Output>): grpc.ClientUnaryCall;
   checkStamp(argument: _nps_oracle_v1_CheckStampRequest, callback: grpc.requestCallback<_nps_oracle_v1_CheckStampResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The complete chart of a name and a birth date: every number with its working and meaning.
+   */
+  GetChart(argument: _nps_oracle_v1_GetChartRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  GetChart(argument: _nps_oracle_v1_GetChartRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  GetChart(argument: _nps_oracle_v1_GetChartRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  GetChart(argument: _nps_oracle_v1_GetChartRequest, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The complete chart of a name and a birth date: every number with its working and meaning.
+   */
+  getChart(argument: _nps_oracle_v1_GetChartRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  getChart(argument: _nps_oracle_v1_GetChartRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  getChart(argument: _nps_oracle_v1_GetChartRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  getChart(argument: _nps_oracle_v1_GetChartRequest, callback: grpc.requestCallback<_nps_oracle_v1_GetChartResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Two people's compatibility 0-100: life path, expression and soul urge beside NPS's own signals.
+   */
+  GetChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
+  GetChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
+  GetChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
+  GetChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Two people's compatibility 0-100: life path, expression and soul urge beside NPS's own signals.
+   */
+  getChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
+  getChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
+  getChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
+  getChartCompatibility(argument: _nps_oracle_v1_GetChartCompatibilityRequest, callback: grpc.requestCallback<_nps_oracle_v1_GetChartCompatibilityResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * The reading at 12:00 local time of a date, with the day's insights.
@@ -132,6 +166,16 @@ export interface OracleServiceHandlers extends grpc.UntypedServiceImplementation
   CheckStamp: grpc.handleUnaryCall<_nps_oracle_v1_CheckStampRequest__Output, _nps_oracle_v1_CheckStampResponse>;
   
   /**
+   * The complete chart of a name and a birth date: every number with its working and meaning.
+   */
+  GetChart: grpc.handleUnaryCall<_nps_oracle_v1_GetChartRequest__Output, _nps_oracle_v1_GetChartResponse>;
+  
+  /**
+   * Two people's compatibility 0-100: life path, expression and soul urge beside NPS's own signals.
+   */
+  GetChartCompatibility: grpc.handleUnaryCall<_nps_oracle_v1_GetChartCompatibilityRequest__Output, _nps_oracle_v1_GetChartCompatibilityResponse>;
+  
+  /**
    * The reading at 12:00 local time of a date, with the day's insights.
    */
   GetDailyReading: grpc.handleUnaryCall<_nps_oracle_v1_GetDailyReadingRequest__Output, _nps_oracle_v1_GetDailyReadingResponse>;
@@ -165,6 +209,8 @@ export interface OracleServiceHandlers extends grpc.UntypedServiceImplementation
 
 export interface OracleServiceDefinition extends grpc.ServiceDefinition {
   CheckStamp: MethodDefinition<_nps_oracle_v1_CheckStampRequest, _nps_oracle_v1_CheckStampResponse, _nps_oracle_v1_CheckStampRequest__Output, _nps_oracle_v1_CheckStampResponse__Output>
+  GetChart: MethodDefinition<_nps_oracle_v1_GetChartRequest, _nps_oracle_v1_GetChartResponse, _nps_oracle_v1_GetChartRequest__Output, _nps_oracle_v1_GetChartResponse__Output>
+  GetChartCompatibility: MethodDefinition<_nps_oracle_v1_GetChartCompatibilityRequest, _nps_oracle_v1_GetChartCompatibilityResponse, _nps_oracle_v1_GetChartCompatibilityRequest__Output, _nps_oracle_v1_GetChartCompatibilityResponse__Output>
   GetDailyReading: MethodDefinition<_nps_oracle_v1_GetDailyReadingRequest, _nps_oracle_v1_GetDailyReadingResponse, _nps_oracle_v1_GetDailyReadingRequest__Output, _nps_oracle_v1_GetDailyReadingResponse__Output>
   GetMultiReading: MethodDefinition<_nps_oracle_v1_GetMultiReadingRequest, _nps_oracle_v1_GetMultiReadingResponse, _nps_oracle_v1_GetMultiReadingRequest__Output, _nps_oracle_v1_GetMultiReadingResponse__Output>
   GetNameReading: MethodDefinition<_nps_oracle_v1_GetNameReadingRequest, _nps_oracle_v1_GetNameReadingResponse, _nps_oracle_v1_GetNameReadingRequest__Output, _nps_oracle_v1_GetNameReadingResponse__Output>
