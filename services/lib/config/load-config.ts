@@ -70,6 +70,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly format: "json" | "text" };
   readonly admin: { readonly username: string; readonly password: string };
   readonly backupDir: string;
+  /** The services' own login role that `nps migrate up` keeps in step (NPS_DB_APP_USER), when set. */
+  readonly appRole?: { readonly user: string; readonly password: string };
 }
 
 export class ConfigError extends Error {
@@ -186,6 +188,8 @@ const schema = z.object({
   NPS_ADMIN_USERNAME: str.regex(/^[A-Za-z0-9_.-]{3,100}$/, "3 to 100 letters, digits, _ . -"),
   NPS_ADMIN_PASSWORD: str,
   NPS_MIGRATE_ON_START: bool,
+  NPS_DB_APP_USER: str.regex(/^([a-z_][a-z0-9_]{0,62})?$/, "expected a PostgreSQL role name (lower case letters, digits, _)"),
+  NPS_DB_APP_PASSWORD: str,
   BACKUP_DIR: str.min(1),
 } satisfies Partial<Record<EnvName, z.ZodType>>);
 
@@ -236,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     }
     if (raw.DEBUG) problems.push("DEBUG: must be false in production");
   }
+  if (raw.NPS_DB_APP_USER && raw.NPS_DB_APP_PASSWORD.length < 16) problems.push("NPS_DB_APP_PASSWORD: must be set (16 characters at least) with NPS_DB_APP_USER");
   if (problems.length > 0) throw new ConfigError(problems);
 
   const cwd = options.cwd ?? process.cwd();
@@ -297,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT },
     admin: { username: raw.NPS_ADMIN_USERNAME, password: raw.NPS_ADMIN_PASSWORD },
     backupDir: path.resolve(cwd, raw.BACKUP_DIR),
+    ...(raw.NPS_DB_APP_USER ? { appRole: { user: raw.NPS_DB_APP_USER, password: raw.NPS_DB_APP_PASSWORD } } : {}),
   };
 }
 
