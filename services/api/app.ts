@@ -102,5 +102,15 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
   app.use(errorConverter(logger));
 
   const handler = withFastLiveness(app, security, metrics, JSON.stringify(LIVENESS));
-  return { app, handler, metrics, authenticator, limiters, close: () => limiters.shutdown() };
+  return {
+    app,
+    handler,
+    metrics,
+    authenticator,
+    limiters,
+    close: () => {
+      limiters.shutdown();
+      authenticator.close();
+    },
+  };
 }

@@ -34,8 +34,9 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   const cacheLayer = await createCacheLayer(config.redis, logger);
   lifecycle.onShutdown("api redis", () => cacheLayer.close());
 
-  // In one process (`nps start`), the Oracle registered before the API listens on this machine.
-  const oracle = createOracleClient(config, { logger, ...(together ? { target: `127.0.0.1:${config.oracle.grpcPort}` } : {}) });
+  // In one process (`nps start`) the Oracle is right here: its reading service is called directly,
+  // the same code the gRPC server runs, with no loopback hop (the server still serves other callers).
+  const oracle = createOracleClient(config, { logger, ...(together ? { target: null } : {}) });
   lifecycle.onShutdown("oracle client", () => oracle.close());
   const oracleMode = await oracle.probe();
 

@@ -3,6 +3,7 @@ import type { Profile } from "../../lib/db/repositories/oracle-profiles";
 import type { Reading } from "../../lib/db/repositories/readings";
 import type { SharedPart } from "../../lib/db/repositories/share-links";
 import { InterpretationSchema, splitResult } from "../oracle/reading-schemas";
+import { expandResult } from "../oracle/stored-result";
 import { iso, localeField, readingTypeField, storedSystemField } from "../oracle/fields";
 
 /**
@@ -57,13 +58,13 @@ export function sharedView(reading: Reading, parts: readonly SharedPart[], profi
     locale: reading.locale,
     created_at: iso(reading.createdAt),
   };
-  const { result, interpretation } = splitResult(reading.result);
+  const { result, interpretation } = splitResult(expandResult(reading.readingType, reading.result, reading.question));
   if (shared.has("result")) {
     const hidden = new Set(Object.entries(KEYS_OF_PART).flatMap(([part, keys]) => (shared.has(part as SharedPart) ? [] : keys)));
     view.result = without(result, hidden) as Record<string, unknown>;
   }
   if (shared.has("interpretation")) view.ai_interpretation = interpretation;
   if (shared.has("question")) view.question = reading.question;
-  if (shared.has("profile")) view.profiles = profiles.map((p) => ({ name: p.name, name_persian: p.namePersian, birth_date: p.birthDate }));
+  if (shared.has("profile")) view.profiles = profiles.map((p) => ({ name: p.name, name_persian: p.name_persian, birth_date: p.birth_date }));
   return view;
 }

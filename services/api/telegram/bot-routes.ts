@@ -177,7 +177,7 @@ export function registerBotRoutes(r: ApiRouter): void {
     handler: async ({ deps, params, query }) => {
       const link = await linkedChat(deps.repos.telegram, params.chat_id);
       const page = await deps.repos.profiles.list(viewerOfChat(link), { search: query.search, sortBy: "name", sortOrder: "asc", limit: 100 });
-      return { profiles: page.items.map((p) => ({ id: p.id, name: p.name, name_persian: p.namePersian, birth_date: p.birthDate })) };
+      return { profiles: page.items.map((p) => ({ id: p.id, name: p.name, name_persian: p.name_persian, birth_date: p.birth_date })) };
     },
   });
 

@@ -8,10 +8,17 @@
  *  - a reading without a time of day has no ganzhi.hour key at all;
  *  - an insight dict with nothing to say is {} (an empty message on the wire).
  */
+import type { SameKeys } from "../../contract";
 import type { Fc60Stamp, FullReading, ThemedMessage } from "../engine";
+import type * as Wire from "./wire-types";
 
 /** The stamp as the proto spells it: the engine's keys without their leading underscore. */
 export type WireStamp = { [K in keyof Fc60Stamp as K extends `_${infer Bare}` ? Bare : K]: Fc60Stamp[K] };
+const STAMP_MATCHES: SameKeys<WireStamp, Wire.Fc60Stamp__Output> = true;
+void STAMP_MATCHES;
+
+/** A reading as the encoder reads it and the decoder gives it back. */
+export type WireReading = Omit<FullReading, "fc60_stamp"> & { fc60_stamp: WireStamp };
 
 export function toWireStamp(s: Fc60Stamp): WireStamp {
   return {
@@ -69,12 +76,16 @@ export function fromWireStamp(w: WireStamp): Fc60Stamp {
  * The object the encoder reads: the reading itself with only its stamp swapped (a shallow copy;
  * fields the proto does not name, like synthesis, are simply not written).
  */
-export function toWireReading(r: FullReading): Omit<FullReading, "fc60_stamp"> & { fc60_stamp: WireStamp } {
+export function toWireReading(r: FullReading): WireReading {
   return { ...r, fc60_stamp: toWireStamp(r.fc60_stamp) };
 }
 
+/** Every field of the proto's Reading is one the engine's reading has (synthesis is left out on purpose). */
+const READING_MATCHES: SameKeys<Omit<WireReading, "synthesis">, Wire.Reading__Output> = true;
+void READING_MATCHES;
+
 /** A decoded reading made deep-equal to the engine's again; `w` is the decoder's fresh object and is reused. */
-export function fromWireReading(w: Omit<FullReading, "fc60_stamp"> & { fc60_stamp: WireStamp }): FullReading {
+export function fromWireReading(w: WireReading): FullReading {
   const polarity = w.numerology.gender_polarity;
   if (polarity.gender === undefined) polarity.gender = null;
   const symbolic = w.reading;

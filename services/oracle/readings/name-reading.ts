@@ -27,7 +27,7 @@ export type NameNumbers = Omit<NameReadingResult, "interpretation">;
 export function computeNameReading(req: NameReadingRequest): NameNumbers {
   const system = resolveSystem(req.numerology_system ?? "auto", req.name);
   const profile = req.profile ?? anonymousProfile(req.at, req.name);
-  const reading = readingOf({ profile, at: req.at, counted: { name: req.name, system } });
+  const reading = readingOf({ profile, at: req.at, locale: req.locale, counted: { name: req.name, system } });
   const { numerology } = reading;
   return {
     name: req.name,

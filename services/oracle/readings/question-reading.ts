@@ -32,6 +32,6 @@ export function computeQuestionReading(req: QuestionReadingRequest): QuestionNum
     ...questionNumber(req.question, req.numerology_system),
     category: req.category ?? detectCategory(req.question),
     category_detected: req.category == null,
-    reading: readingOf({ profile, at: req.at }),
+    reading: readingOf({ profile, at: req.at, locale: req.locale }),
   };
 }

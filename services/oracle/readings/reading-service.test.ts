@@ -16,16 +16,16 @@ describe("reading service", () => {
     it("is the engine's reading of the profile at the moment, without an interpretation unless asked", async () => {
       const { reading, interpretation } = await service.time({ profile: ALICE, at: AT });
       const engine = generateReading({
-        fullName: "Alice Johnson",
-        birth: ALICE.birth_date,
+        name: "Alice Johnson",
+        birth_date: ALICE.birth_date,
         at: AT,
-        tz: { hours: -5, minutes: 0 },
-        motherName: "Barbara Johnson",
+        timezone_offset_minutes: -300,
+        mother_name: "Barbara Johnson",
         gender: "female",
         latitude: 40.7,
         longitude: -74,
-        bpm: 68,
-        system: "pythagorean",
+        heart_rate_bpm: 68,
+        numerology_system: "pythagorean",
       });
       expect(reading).to.deep.equal(engine);
       expect(interpretation).to.equal(null);
@@ -41,7 +41,7 @@ describe("reading service", () => {
     });
 
     it("asked for an interpretation without a model, keeps the engine's text", async () => {
-      const { reading, interpretation } = await service.time({ profile: JAMES, at: DAY_ONLY, interpretation: { enabled: true } });
+      const { reading, interpretation } = await service.time({ profile: JAMES, at: DAY_ONLY, include_ai: true });
       expect(interpretation).to.deep.equal({ ai_generated: false, model: "", cached: false, sections: reading.translation });
     });
 
@@ -215,12 +215,12 @@ describe("reading service", () => {
     };
     const ai = new ReadingService({ interpreter });
     const controller = new AbortController();
-    const q = await ai.question({ question: "Love?", at: AT, interpretation: { enabled: true, inquiry_context: { mood: "hopeful" } } }, { signal: controller.signal });
+    const q = await ai.question({ question: "Love?", at: AT, include_ai: true, inquiry_context: { mood: "hopeful" } }, { signal: controller.signal });
     expect(q.interpretation!.sections.message).to.equal("from the model");
     expect(got!.signal).to.equal(controller.signal);
     expect(got!.prompt).to.include("QUESTION: Love?").and.include("mood: hopeful").and.include("CATEGORY: love");
     expect(got!.fallbackHeader).to.equal(q.reading.translation.header);
-    const m = await ai.multi({ profiles: [ALICE, JAMES, MARY], at: AT, interpretation: { enabled: true } });
+    const m = await ai.multi({ profiles: [ALICE, JAMES, MARY], at: AT, include_ai: true });
     expect(got!.prompt).to.include("READING TYPE: multi").and.include("MEMBER 3");
     expect(got!.fallbackHeader).to.equal("");
     expect(m.interpretation!.ai_generated).to.equal(true);
