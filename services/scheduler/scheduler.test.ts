@@ -53,7 +53,7 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
 
   it("two schedulers at once: exactly one daily reading per profile, encrypted; a later pass makes none", async () => {
     const owners = await Promise.all([makeUser(repos), makeUser(repos)]);
-    const profiles = await Promise.all(owners.flatMap((o) => [makeProfile(repos, o, { motherName: "Secret Mother" }), makeProfile(repos, o)]));
+    const profiles = await Promise.all(owners.flatMap((o) => [makeProfile(repos, o, { mother_name: "Secret Mother" }), makeProfile(repos, o)]));
     const gone = await makeProfile(repos, owners[0]!);
     await repos.profiles.softDelete(gone.id, { userId: owners[0]!.id, seesAll: false });
     const inactive = await makeUser(repos, { isActive: false });
