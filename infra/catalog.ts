@@ -415,6 +415,8 @@ export function serviceEnv<S, P = string>(name: WorkloadName, w: Wiring<S, P>): 
     NODE_ENV: v("production"),
     LOG_LEVEL: v(w.logLevel),
     LOG_FORMAT: v("json"),
+    // Services listen on loopback unless told; in a container the port mapping decides who reaches them.
+    NPS_BIND_HOST: v("0.0.0.0"),
   };
   const put = (k: EnvName, s: S | undefined) => {
     if (s !== undefined) env[k] = { secret: s };

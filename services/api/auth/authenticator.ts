@@ -7,7 +7,7 @@ import { hashToken } from "../../lib/crypto/tokens";
 import type { Repositories } from "../../lib/db/repositories";
 import type { Logger } from "../../lib/logger";
 import { unauthorized } from "../http/errors";
-import { asAccessClaims, signingKey, verifyOptions, type TokenSettings } from "./access-tokens";
+import { asAccessClaims, issuedInTheFuture, signingKey, verifyOptions, type TokenSettings } from "./access-tokens";
 import type { Principal } from "./principal";
 import { effectiveKeyScopes, roleScopes } from "./scopes";
 
@@ -151,6 +151,7 @@ export class Authenticator {
   private async verifyToken(payload: unknown): Promise<Principal | string> {
     const claims = asAccessClaims(payload);
     if (!claims) return "invalid token";
+    if (issuedInTheFuture(claims)) return "token issued in the future; check the clocks and sign in again";
     // Both lookups at once: one round trip's wait instead of two.
     const [revoked, user] = await Promise.all([
       this.deps.cacheLayer.revocations.isRevoked(claims.jti, sessionRevocationId(claims.sid)),

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+/**
+ * `nps ...` as a user runs it, in a child process, for the tests of starting and stopping: its
+ * JSON log lines as they come, its stderr, and its exit. The environment is the caller's alone
+ * (with PATH and HOME), so nothing of the machine's or the test run's settings leaks in.
+ */
+
+export const NPS_BIN = path.resolve(__dirname, "../../../bin/nps.js");
+export const PROJECT_ROOT = path.resolve(__dirname, "../../..");
+
+export interface LogLine {
+  readonly msg?: string;
+  readonly pid?: number;
+  readonly [key: string]: unknown;
+}
+
+export interface NpsProcess {
+  readonly child: ChildProcess;
+  readonly logs: LogLine[];
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Resolves with the first log line the predicate accepts (earlier ones included). */
+  waitForLog(accept: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+}
+
+/** A test's own API signing key: never the published placeholder. */
+export function testSigningKey(): string {
+  return randomBytes(32).toString("hex");
+}
+
+/** The variables every spawned `nps` gets: quiet, JSON logs, no Telegram. */
+export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_FORMAT: "json", LOG_LEVEL: "info", TELEGRAM_ENABLED: "false", ...extra };
+}
+
+export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, options: { command?: string; cwd?: string } = {}): NpsProcess {
+  const command = options.command ?? process.execPath;
+  const argv = options.command ? [...args] : [NPS_BIN, ...args];
+  const spawnOptions: SpawnOptions = { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] };
+  const child = spawn(command, argv, spawnOptions);
+  const logs: LogLine[] = [];
+  const waiters: { accept: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  createInterface({ input: child.stdout! }).on("line", (text) => {
+    let line: LogLine;
+    try {
+      line = JSON.parse(text) as LogLine;
+    } catch {
+      return;
+    }
+    logs.push(line);
+    for (const w of [...waiters]) {
+      if (w.accept(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    logs,
+    stderr: () => stderr,
+    exited,
+    waitForLog(accept, timeoutMs = 90_000) {
+      const seen = logs.find(accept);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no such log line within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        void exited.then((code) => {
+          clearTimeout(timer);
+          reject(new Error(`nps exited with ${code} first; stderr: ${stderr}`));
+        });
+        waiters.push({
+          accept,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
+      });
+    },
+  };
+}
+
+/** Resolves with the exit code, or kills the process and rejects when it is still running after timeoutMs. */
+export function exitWithin(p: NpsProcess, timeoutMs: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      p.child.kill("SIGKILL");
+      reject(new Error(`still running after ${timeoutMs} ms; stderr: ${p.stderr()}`));
+    }, timeoutMs);
+    void p.exited.then((code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+/** A port held open on 127.0.0.1 (chosen by the system), for the tests of a port already taken. */
+export async function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  return { port: (server.address() as net.AddressInfo).port, release: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** true when something accepts TCP connections on 127.0.0.1:port. */
+export function accepts(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, host);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
