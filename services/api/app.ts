@@ -14,6 +14,7 @@ import { securityMiddleware } from "./http/security";
 import { ApiMetrics, metricsMiddleware } from "./metrics";
 import { LIVENESS } from "./health/routes";
 import { ROUTE_MODULES } from "./routes";
+import { sharePageRouter } from "./share/share-page";
 import { API_VERSION } from "./version";
 
 /** JSON bodies larger than this are refused with 413. */
@@ -94,6 +95,8 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
     app.use(module.base, router.router);
   }
   app.use(openApiRouter(registry, API_VERSION, config.api.swaggerEnabled));
+  // The share link's own page, until the web page serves /share/<token>.
+  app.use(sharePageRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorConverter(logger));
