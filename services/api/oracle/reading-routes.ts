@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { notFound } from "../http/errors";
+import { queryInt } from "../http/query-fields";
 import type { ApiRouter } from "../http/route-kit";
 import { Reply } from "../http/route-kit";
 import { actorOf, aiLimitWhenAsked, readingEnv, READ, viewerOf, WRITE } from "./access";
@@ -123,7 +124,7 @@ export function registerReadingRoutes(r: ApiRouter): void {
       date: dateField.optional(),
       time: timeField.optional(),
       timezone_offset_minutes: z.coerce.number({ message: "expected a number" }).pipe(offsetMinutesField).optional(),
-      best_hours: z.coerce.number({ message: "expected a number" }).int().min(1).max(24).default(5),
+      best_hours: queryInt(1, 24).default(5),
     }),
     response: z.record(z.string(), z.unknown()).meta({ description: "The timing alignment" }),
     handler: async ({ deps, query }) => {

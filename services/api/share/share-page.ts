@@ -1,6 +1,7 @@
 import express, { type Router } from "express";
 import type { ApiDeps } from "../deps";
 import { toErrorResponse } from "../http/error-converter";
+import { allowOn } from "../http/method-not-allowed";
 import { openSharedReading, SHARE_TOKEN, type OpenedShare } from "./open-shared";
 
 /**
@@ -69,5 +70,6 @@ export function sharePageRouter(deps: ApiDeps): Router {
       res.status(status).send(page("Shared reading unavailable", `<h1>Shared reading unavailable</h1><p>${escapeHtml(message)}</p>`));
     }
   });
+  router.all(SHARE_PAGE_PATH, allowOn(["get"]));
   return router;
 }
