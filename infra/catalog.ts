@@ -2,12 +2,19 @@ import { PORTS } from "../services/lib/ports";
 import { HEALTH_PATHS } from "../services/lib/health-paths";
 import { SERVICE_NAMES, type ServiceName } from "../services/lib/service-names";
 import type { EnvName } from "../services/lib/config/env-spec";
+import { DATA_PARTS, SERVICE_USES, type PlatformPart } from "../services/lib/service-uses";
+import { DATABASE, EnvBuilder, partEnv, type ServiceEnv, type Wiring } from "./catalog-env";
+export { EnvBuilder } from "./catalog-env";
+
+export { DATABASE } from "./catalog-env";
+export type { EnvValue, ServiceEnv, Wiring } from "./catalog-env";
 
 /**
  * Every part of the platform, declared once: command, ports, health check, CPU and memory,
- * replicas and scaling bounds, dependencies and environment. The dev stack (Docker), the prod
- * stack (AWS), the monitoring renderers and the systemd units all read this file; none of them
- * repeats a port, a path, a limit or an env name.
+ * replicas and scaling bounds, dependencies, what it talks to, its environment, and how each
+ * stack runs it. The dev stack (Docker), the prod stack (AWS), the monitoring renderers and the
+ * systemd units all read this file; none of them repeats a port, a path, a limit, an env name or
+ * a per-service switch. Adding a service is adding one entry here.
  */
 
 /** The parts built from this repository: the six `nps start --only` services and the web page. */
@@ -64,6 +71,30 @@ interface EntryBase {
   readonly metrics?: { readonly port: number; readonly path: string };
 }
 
+/** A named volume (nps-<name> in the dev stack) mounted at a path. */
+export interface VolumeMount {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** What a prod task may touch beyond its own logs and secrets. */
+export type ProdGrant = "alert-queue" | "backup-bucket";
+
+/** How the prod stack runs a workload. */
+export type ProdRun =
+  | {
+      readonly kind: "service";
+      /** What target tracking scales it on, beside CPU and memory (scalable entries only). */
+      readonly scaleOn?: "requests" | "oracle-calls";
+      readonly grants?: readonly ProdGrant[];
+    }
+  | {
+      /** One-off tasks on a schedule instead of a long-running service. */
+      readonly kind: "jobs";
+      readonly jobs: readonly { readonly name: string; readonly command: readonly string[]; readonly schedule: string }[];
+      readonly grants?: readonly ProdGrant[];
+    };
+
 export interface WorkloadEntry extends EntryBase {
   readonly name: WorkloadName;
   /** Which stage of the Dockerfile builds its image. */
@@ -74,13 +105,31 @@ export interface WorkloadEntry extends EntryBase {
   /** Whether the load balancer (nginx in dev, the ALB in prod) routes public traffic to it. */
   readonly public: boolean;
   /** Named volumes it keeps data in. */
-  readonly volumes?: readonly { readonly name: string; readonly path: string }[];
+  readonly volumes?: readonly VolumeMount[];
+  /** What it talks to: decides the shared part of its environment and its networks. */
+  readonly uses: readonly PlatformPart[];
+  /** Its own environment beyond what `uses` brings. */
+  readonly env?: <S, P>(w: Wiring<S, P>, e: EnvBuilder<S, P>) => void;
+  readonly prod: ProdRun;
+}
+
+/** How the dev stack runs a support service's stock image. */
+export interface DockerRun {
+  /** The network it joins: "data" is the internal one of PostgreSQL and Redis. */
+  readonly network: "app" | "data";
+  /** Arguments to the image's entry point, or its command. */
+  readonly command?: readonly string[];
+  readonly volumes?: readonly VolumeMount[];
+  /** Publishes its ports: on 127.0.0.1 of the host ("host") or on every address ("public"). */
+  readonly publish?: "host" | "public";
+  readonly shmSizeMb?: number;
 }
 
 export interface SupportEntry extends EntryBase {
   readonly name: SupportName;
   /** The stock image of the dev stack. */
   readonly image: string;
+  readonly docker: DockerRun;
 }
 
 const NODE_PROBE = (port: number, path: string): readonly string[] => [
@@ -106,6 +155,19 @@ const wgetProbe = (port: number, path: string): HealthCheck => ({
 const sideMetrics = (port: number) => ({ port, path: HEALTH_PATHS.metrics });
 const single: Replicas = { default: 1, scalable: false };
 
+/** Backups: what each kind holds, when it runs (UTC cron), how long it is kept, where it lands in S3. */
+export const BACKUP_KINDS = [
+  { kind: "oracle", schedule: "0 0 * * *", retentionDays: 30, prefix: "oracle/", command: ["nps", "backup", "--kind", "oracle"] },
+  { kind: "full", schedule: "0 3 * * 0", retentionDays: 60, prefix: "full/", command: ["nps", "backup", "--kind", "full"] },
+] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number]["kind"];
+
+/**
+ * The daily readings. The dev stack runs the scheduler service, which fires at this hour and
+ * minute itself; the prod stack runs the one-pass command on a cloud schedule instead.
+ */
+export const DAILY_READINGS_JOB = { schedule: "5 0 * * *", command: ["nps", "daily-readings"] } as const;
+
 export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
   api: {
     name: "api",
@@ -124,6 +186,20 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
       { on: "redis", condition: "healthy" },
       { on: "oracle", condition: "healthy" },
     ],
+    uses: SERVICE_USES.api,
+    env: (w, e) =>
+      e
+        .plain("API_HOST", "0.0.0.0")
+        .plain("API_PORT", PORTS.api)
+        .plain("API_CORS_ORIGINS", w.publicUrl)
+        .plain("PRODUCTION_DOMAIN", w.domain)
+        .plain("FORCE_HTTPS", true)
+        .plain("SWAGGER_ENABLED", false)
+        .plain("DEBUG", false)
+        .plain("NPS_MIGRATE_ON_START", true)
+        // The scheduler service runs the daily readings; one place, not once per API replica.
+        .plain("NPS_DAILY_SCHEDULER_ENABLED", false),
+    prod: { kind: "service", scaleOn: "requests" },
   },
   oracle: {
     name: "oracle",
@@ -141,6 +217,9 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     public: false,
     metrics: sideMetrics(PORTS.oracleMetrics),
     dependsOn: [{ on: "redis", condition: "healthy" }],
+    uses: SERVICE_USES.oracle,
+    env: (_w, e) => e.plain("ORACLE_GRPC_PORT", PORTS.oracleGrpc).plain("ORACLE_METRICS_PORT", PORTS.oracleMetrics),
+    prod: { kind: "service", scaleOn: "oracle-calls" },
   },
   "telegram-bot": {
     name: "telegram-bot",
@@ -155,6 +234,9 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     public: false,
     metrics: sideMetrics(PORTS.telegramBotMetrics),
     dependsOn: [{ on: "api", condition: "healthy" }],
+    uses: SERVICE_USES["telegram-bot"],
+    env: (w, e) => e.plain("TELEGRAM_BOT_API_URL", w.apiUrl).plain("TELEGRAM_FRONTEND_URL", w.publicUrl),
+    prod: { kind: "service" },
   },
   alerter: {
     name: "alerter",
@@ -169,6 +251,9 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     public: false,
     metrics: sideMetrics(PORTS.alerterHttp),
     dependsOn: [],
+    uses: SERVICE_USES.alerter,
+    env: (w, e) => e.late("NPS_ALERT_QUEUE_URL", w.alertQueueUrl),
+    prod: { kind: "service", grants: ["alert-queue"] },
   },
   scheduler: {
     name: "scheduler",
@@ -186,6 +271,14 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
       { on: "postgres", condition: "healthy" },
       { on: "oracle", condition: "healthy" },
     ],
+    uses: SERVICE_USES.scheduler,
+    env: (w, e) => {
+      const [minute, hour] = DAILY_READINGS_JOB.schedule.split(" ");
+      e.plain("NPS_DAILY_SCHEDULER_ENABLED", true).plain("NPS_DAILY_SCHEDULER_HOUR", hour).plain("NPS_DAILY_SCHEDULER_MINUTE", minute);
+      if (w.metricsPushUrl) e.plain("NPS_METRICS_PUSH_URL", w.metricsPushUrl);
+    },
+    // The prod stack runs the one-pass command on a cloud schedule instead of the service.
+    prod: { kind: "jobs", jobs: [{ name: "daily-readings", command: DAILY_READINGS_JOB.command, schedule: DAILY_READINGS_JOB.schedule }] },
   },
   backup: {
     name: "backup",
@@ -201,6 +294,18 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     metrics: sideMetrics(PORTS.backupMetrics),
     volumes: [{ name: "backups", path: "/var/lib/nps/backups" }],
     dependsOn: [{ on: "postgres", condition: "healthy" }],
+    uses: SERVICE_USES.backup,
+    env: (w, e) => {
+      const [oracle, full] = BACKUP_KINDS;
+      e.plain("BACKUP_DIR", w.backup.dir)
+        .plain("NPS_BACKUP_ORACLE_SCHEDULE", oracle.schedule)
+        .plain("NPS_BACKUP_FULL_SCHEDULE", full.schedule)
+        .plain("NPS_BACKUP_ORACLE_RETENTION_DAYS", oracle.retentionDays)
+        .plain("NPS_BACKUP_FULL_RETENTION_DAYS", full.retentionDays)
+        .late("NPS_BACKUP_S3_BUCKET", w.backup.s3Bucket);
+      if (w.metricsPushUrl) e.plain("NPS_METRICS_PUSH_URL", w.metricsPushUrl);
+    },
+    prod: { kind: "jobs", jobs: BACKUP_KINDS.map((b) => ({ name: `backup-${b.kind}`, command: b.command, schedule: b.schedule })), grants: ["backup-bucket"] },
   },
   web: {
     name: "web",
@@ -213,6 +318,8 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     replicas: { default: 1, scalable: true },
     public: true,
     dependsOn: [],
+    uses: [],
+    prod: { kind: "service", scaleOn: "requests" },
   },
 };
 
@@ -236,8 +343,6 @@ export const REDIS_SETTINGS = {
   save: ["900 1", "300 10"],
 } as const;
 
-/** The database every service uses and its owner (the manual path's names, seed section 4.1). */
-export const DATABASE = { name: "nps", user: "nps" } as const;
 
 export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
   postgres: {
@@ -249,6 +354,12 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     healthTiming: { intervalS: 10, timeoutS: 5, startPeriodS: 15, retries: 5 },
     resources: { cpu: 1, memoryMb: 1024 },
     dependsOn: [],
+    docker: {
+      network: "data",
+      command: ["postgres", ...Object.entries(POSTGRES_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
+      volumes: [{ name: "pgdata", path: "/var/lib/postgresql/data" }],
+      shmSizeMb: POSTGRES_SHM_MB,
+    },
   },
   redis: {
     name: "redis",
@@ -259,6 +370,17 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     healthTiming: { intervalS: 10, timeoutS: 5, startPeriodS: 10, retries: 5 },
     resources: { cpu: 0.5, memoryMb: 512 },
     dependsOn: [],
+    docker: {
+      network: "data",
+      command: [
+        "redis-server",
+        "--appendonly", REDIS_SETTINGS.appendonly,
+        "--maxmemory", REDIS_SETTINGS.maxmemory,
+        "--maxmemory-policy", REDIS_SETTINGS["maxmemory-policy"],
+        ...REDIS_SETTINGS.save.flatMap((rule) => ["--save", ...rule.split(" ")]),
+      ],
+      volumes: [{ name: "redisdata", path: "/data" }],
+    },
   },
   pgbouncer: {
     name: "pgbouncer",
@@ -269,6 +391,7 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     healthTiming: { intervalS: 10, timeoutS: 5, startPeriodS: 10, retries: 5 },
     resources: { cpu: 0.25, memoryMb: 128 },
     dependsOn: [{ on: "postgres", condition: "healthy" }],
+    docker: { network: "data" },
   },
   nginx: {
     name: "nginx",
@@ -285,6 +408,7 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
       { on: "api", condition: "healthy" },
       { on: "web", condition: "healthy" },
     ],
+    docker: { network: "app", publish: "public" },
   },
   prometheus: {
     name: "prometheus",
@@ -296,6 +420,17 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     resources: { cpu: 0.5, memoryMb: 512 },
     metrics: { port: PORTS.prometheus, path: HEALTH_PATHS.metrics },
     dependsOn: [{ on: "alertmanager", condition: "healthy" }],
+    docker: {
+      network: "app",
+      command: [
+        "--config.file=/etc/prometheus/prometheus.yml",
+        "--storage.tsdb.path=/prometheus",
+        "--storage.tsdb.retention.time=15d",
+        `--web.listen-address=:${PORTS.prometheus}`,
+      ],
+      volumes: [{ name: "prometheus", path: "/prometheus" }],
+      publish: "host",
+    },
   },
   alertmanager: {
     name: "alertmanager",
@@ -307,6 +442,17 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     resources: { cpu: 0.1, memoryMb: 128 },
     metrics: { port: PORTS.alertmanager, path: HEALTH_PATHS.metrics },
     dependsOn: [{ on: "alerter", condition: "started" }],
+    docker: {
+      network: "app",
+      command: [
+        "--config.file=/etc/alertmanager/alertmanager.yml",
+        "--storage.path=/alertmanager",
+        `--web.listen-address=:${PORTS.alertmanager}`,
+        "--cluster.listen-address=",
+      ],
+      volumes: [{ name: "alertmanager", path: "/alertmanager" }],
+      publish: "host",
+    },
   },
   grafana: {
     name: "grafana",
@@ -317,21 +463,9 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     healthTiming: { intervalS: 30, timeoutS: 5, startPeriodS: 30, retries: 3 },
     resources: { cpu: 0.25, memoryMb: 256 },
     dependsOn: [{ on: "prometheus", condition: "healthy" }],
+    docker: { network: "app", volumes: [{ name: "grafana", path: "/var/lib/grafana" }], publish: "host" },
   },
 };
-
-/** Backups: what each kind holds, when it runs (UTC cron), how long it is kept, where it lands in S3. */
-export const BACKUP_KINDS = [
-  { kind: "oracle", schedule: "0 0 * * *", retentionDays: 30, prefix: "oracle/", command: ["nps", "backup", "--kind", "oracle"] },
-  { kind: "full", schedule: "0 3 * * 0", retentionDays: 60, prefix: "full/", command: ["nps", "backup", "--kind", "full"] },
-] as const;
-export type BackupKind = (typeof BACKUP_KINDS)[number]["kind"];
-
-/**
- * The daily readings. The dev stack runs the scheduler service, which fires at this hour and
- * minute itself; the prod stack runs the one-pass command on a cloud schedule instead.
- */
-export const DAILY_READINGS_JOB = { schedule: "5 0 * * *", command: ["nps", "daily-readings"] } as const;
 
 /** Prometheus alerting: the "no successful backup" threshold (a daily backup plus two hours' slack). */
 export const BACKUP_MAX_AGE_HOURS = 26;
@@ -357,9 +491,6 @@ export function startOrder(): Array<WorkloadName | SupportName> {
 
 export const NPS_SERVICES: readonly ServiceName[] = SERVICE_NAMES;
 
-// ---------------------------------------------------------------------------------------------
-// Environment: names from services/lib/config/env-spec.ts, values wired per target.
-
 /** Secrets the platform generates or takes from stack config; never plain text in any config. */
 export const APP_SECRETS = {
   API_SECRET_KEY: { generate: { bytes: 32 } },
@@ -372,147 +503,19 @@ export const APP_SECRETS = {
 export type AppSecretName = keyof typeof APP_SECRETS;
 export type ConfigSecretKey = Extract<(typeof APP_SECRETS)[AppSecretName], { config: string }>["config"];
 
-/**
- * A value in a container's environment: plain, or a reference the target resolves to a secret.
- * P is how a target passes plain values it learns only at deploy time (a database endpoint).
- */
-export type EnvValue<S, P = string> = { readonly value: string | P } | { readonly secret: S };
 
-/** What a target hands the catalog so it can write each service's environment. */
-export interface Wiring<S, P = string> {
-  readonly database: {
-    readonly host: string | P;
-    readonly port: number;
-    readonly password: S;
-    /** "require" where the server forces TLS. */
-    readonly sslMode?: "require";
-  };
-  readonly redis: { readonly host: string; readonly port: number } | { readonly url: S };
-  readonly oracleHost: string;
-  /** https://domain: CORS origin, links in Telegram messages. */
-  readonly publicUrl: string;
-  readonly domain: string;
-  /** The API as the bot reaches it inside the platform. */
-  readonly apiUrl: string;
-  readonly logLevel: string;
-  /** A generated or configured app secret; undefined when an optional one is not configured. */
-  secret(name: AppSecretName): S | undefined;
-  readonly telegram: { readonly chatId: string; readonly adminChatId: string };
-  readonly backup: { readonly dir: string; readonly s3Bucket?: string | P };
-  readonly alertQueueUrl?: string | P;
-  /** Where short-lived jobs push their metrics, where nothing scrapes them in time. */
-  readonly metricsPushUrl?: string;
+/** The environment of one service's containers, by env-spec name: its parts' share, then its own. */
+export function serviceEnv<S, P = string>(name: WorkloadName, w: Wiring<S, P>): ServiceEnv<S, P> {
+  const entry = WORKLOADS[name];
+  if (entry.image === "web") return {};
+  // NPS_BIND_HOST: services listen on loopback unless told; in a container the port mapping decides who reaches them.
+  const e = new EnvBuilder<S, P>().plain("NODE_ENV", "production").plain("LOG_LEVEL", w.logLevel).plain("LOG_FORMAT", "json").plain("NPS_BIND_HOST", "0.0.0.0");
+  for (const part of entry.uses) partEnv(part, w, e);
+  entry.env?.(w, e);
+  return e.env;
 }
 
-export type ServiceEnv<S, P = string> = Partial<Record<EnvName, EnvValue<S, P>>>;
-
-const v = (value: string | number | boolean) => ({ value: String(value) });
-
-/** The environment of one service's containers, by env-spec name. */
-export function serviceEnv<S, P = string>(name: WorkloadName, w: Wiring<S, P>): ServiceEnv<S, P> {
-  if (name === "web") return {};
-  const env: ServiceEnv<S, P> = {
-    NODE_ENV: v("production"),
-    LOG_LEVEL: v(w.logLevel),
-    LOG_FORMAT: v("json"),
-    // Services listen on loopback unless told; in a container the port mapping decides who reaches them.
-    NPS_BIND_HOST: v("0.0.0.0"),
-  };
-  const put = (k: EnvName, s: S | undefined) => {
-    if (s !== undefined) env[k] = { secret: s };
-  };
-  const database = () => {
-    env.POSTGRES_HOST = { value: w.database.host };
-    env.POSTGRES_PORT = v(w.database.port);
-    env.POSTGRES_DB = v(DATABASE.name);
-    env.POSTGRES_USER = v(DATABASE.user);
-    put("POSTGRES_PASSWORD", w.database.password);
-    if (w.database.sslMode) env.PGSSLMODE = v(w.database.sslMode);
-  };
-  const redis = () => {
-    if ("url" in w.redis) put("REDIS_URL", w.redis.url);
-    else {
-      env.REDIS_HOST = v(w.redis.host);
-      env.REDIS_PORT = v(w.redis.port);
-    }
-  };
-  const encryption = () => {
-    env.ENCRYPTION_ENABLED = v(true);
-    put("NPS_ENCRYPTION_KEY", w.secret("NPS_ENCRYPTION_KEY"));
-    put("NPS_ENCRYPTION_SALT", w.secret("NPS_ENCRYPTION_SALT"));
-  };
-  const oracleClient = () => {
-    env.ORACLE_GRPC_HOST = v(w.oracleHost);
-    env.ORACLE_GRPC_PORT = v(PORTS.oracleGrpc);
-  };
-  const ai = () => put("ANTHROPIC_API_KEY", w.secret("ANTHROPIC_API_KEY"));
-  const telegram = () => {
-    const token = w.secret("NPS_BOT_TOKEN");
-    env.TELEGRAM_ENABLED = v(token !== undefined);
-    put("NPS_BOT_TOKEN", token);
-    env.NPS_CHAT_ID = v(w.telegram.chatId);
-    env.NPS_ADMIN_CHAT_ID = v(w.telegram.adminChatId);
-  };
-
-  switch (name) {
-    case "api":
-      database();
-      redis();
-      encryption();
-      oracleClient();
-      ai();
-      env.API_HOST = v("0.0.0.0");
-      env.API_PORT = v(PORTS.api);
-      put("API_SECRET_KEY", w.secret("API_SECRET_KEY"));
-      put("TELEGRAM_BOT_SERVICE_KEY", w.secret("TELEGRAM_BOT_SERVICE_KEY"));
-      env.API_CORS_ORIGINS = v(w.publicUrl);
-      env.PRODUCTION_DOMAIN = v(w.domain);
-      env.FORCE_HTTPS = v(true);
-      env.SWAGGER_ENABLED = v(false);
-      env.DEBUG = v(false);
-      env.NPS_MIGRATE_ON_START = v(true);
-      // The scheduler service runs the daily readings; one place, not once per API replica.
-      env.NPS_DAILY_SCHEDULER_ENABLED = v(false);
-      break;
-    case "oracle":
-      redis();
-      ai();
-      env.ORACLE_GRPC_PORT = v(PORTS.oracleGrpc);
-      env.ORACLE_METRICS_PORT = v(PORTS.oracleMetrics);
-      break;
-    case "telegram-bot":
-      telegram();
-      env.TELEGRAM_BOT_API_URL = v(w.apiUrl);
-      put("TELEGRAM_BOT_SERVICE_KEY", w.secret("TELEGRAM_BOT_SERVICE_KEY"));
-      env.TELEGRAM_FRONTEND_URL = v(w.publicUrl);
-      break;
-    case "alerter":
-      telegram();
-      if (w.alertQueueUrl !== undefined) env.NPS_ALERT_QUEUE_URL = { value: w.alertQueueUrl };
-      break;
-    case "scheduler":
-      database();
-      redis();
-      encryption();
-      oracleClient();
-      ai();
-      env.NPS_DAILY_SCHEDULER_ENABLED = v(true);
-      env.NPS_DAILY_SCHEDULER_HOUR = v(DAILY_READINGS_JOB.schedule.split(" ")[1]);
-      env.NPS_DAILY_SCHEDULER_MINUTE = v(DAILY_READINGS_JOB.schedule.split(" ")[0]);
-      if (w.metricsPushUrl) env.NPS_METRICS_PUSH_URL = v(w.metricsPushUrl);
-      break;
-    case "backup": {
-      database();
-      const [oracle, full] = BACKUP_KINDS;
-      env.BACKUP_DIR = v(w.backup.dir);
-      env.NPS_BACKUP_ORACLE_SCHEDULE = v(oracle.schedule);
-      env.NPS_BACKUP_FULL_SCHEDULE = v(full.schedule);
-      env.NPS_BACKUP_ORACLE_RETENTION_DAYS = v(oracle.retentionDays);
-      env.NPS_BACKUP_FULL_RETENTION_DAYS = v(full.retentionDays);
-      if (w.backup.s3Bucket !== undefined) env.NPS_BACKUP_S3_BUCKET = { value: w.backup.s3Bucket };
-      if (w.metricsPushUrl) env.NPS_METRICS_PUSH_URL = v(w.metricsPushUrl);
-      break;
-    }
-  }
-  return env;
+/** Whether a workload reaches a data store, and so joins the data network. */
+export function usesData(entry: WorkloadEntry): boolean {
+  return entry.uses.some((p) => DATA_PARTS.includes(p));
 }

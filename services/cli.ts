@@ -7,6 +7,7 @@ import { register as registerEnv } from "./lib/config/env-command";
 import { register as registerRefcheck } from "./oracle/engine/refcheck/refcheck-command";
 import { register as registerBench } from "./bench/bench-command";
 import { register as registerReading } from "./oracle/cli/reading-command";
+import { register as registerChart } from "./oracle/cli/chart-command";
 import { register as registerMigrate } from "./lib/db/migrate-command";
 import { register as registerAdmin } from "./lib/db/admin-command";
 import { register as registerEncryption } from "./lib/crypto/encryption-command";
@@ -23,6 +24,7 @@ const REGISTRARS: ReadonlyArray<(program: Command) => void> = [
   registerRefcheck,
   registerBench,
   registerReading,
+  registerChart,
   registerMigrate,
   registerAdmin,
   registerEncryption,

@@ -4,20 +4,20 @@ import { PORTS } from "../services/lib/ports";
 import { HEALTH_PATHS } from "../services/lib/health-paths";
 import {
   DATABASE,
-  POSTGRES_SETTINGS,
-  POSTGRES_SHM_MB,
-  REDIS_SETTINGS,
   SUPPORT,
   WORKLOADS,
   serviceEnv,
   startOrder,
+  usesData,
+  type PortSpec,
   type SupportName,
+  type VolumeMount,
   type WorkloadName,
   type Wiring,
 } from "../infra/catalog";
 import { AppSecrets, generatedPassword } from "../infra/app-secrets";
 import type { DevSettings } from "../infra/config/stack-config";
-import { CatalogContainers, containerNames } from "../infra/docker/catalog-containers";
+import { CatalogContainers, containerNames, type CatalogContainersArgs } from "../infra/docker/catalog-containers";
 import { DevCertificate } from "../infra/docker/dev-certificate";
 import { dockerEnvs } from "../infra/docker/env";
 import { DevImages } from "../infra/docker/images";
@@ -36,15 +36,14 @@ import { renderPrometheusConfig } from "../infra/render/prometheus";
 export function deployDev(s: DevSettings) {
   const network = new docker.Network("nps-network", { name: "nps", driver: "bridge" });
   const dataNetwork = new docker.Network("nps-data-network", { name: "nps-data", driver: "bridge", internal: true });
-  const volume = (name: string) => new docker.Volume(`nps-volume-${name}`, { name: `nps-${name}` });
-  const volumes = {
-    pgdata: volume("pgdata"),
-    redisdata: volume("redisdata"),
-    backups: volume("backups"),
-    prometheus: volume("prometheus"),
-    alertmanager: volume("alertmanager"),
-    grafana: volume("grafana"),
-  };
+  // One named volume for every volume a catalog entry mounts.
+  const mounts: VolumeMount[] = [
+    ...Object.values(SUPPORT).flatMap((e) => e.docker.volumes ?? []),
+    ...Object.values(WORKLOADS).flatMap((e) => e.volumes ?? []),
+  ];
+  const volumes = new Map<string, docker.Volume>();
+  for (const m of mounts) if (!volumes.has(m.name)) volumes.set(m.name, new docker.Volume(`nps-volume-${m.name}`, { name: `nps-${m.name}` }));
+  const mount = (list: readonly VolumeMount[] | undefined) => (list ?? []).map((m) => ({ volume: volumes.get(m.name) as docker.Volume, path: m.path }));
 
   const secrets = new AppSecrets("nps", { settings: s });
   const postgresPassword = generatedPassword("nps-postgres-password", 32, secrets);
@@ -76,145 +75,82 @@ export function deployDev(s: DevSettings) {
     if (s.pgbouncer && names.includes("postgres") && name !== "pgbouncer") names.push("pgbouncer");
     return names.flatMap((n) => built.get(n)?.containers ?? []);
   };
-  const replicasOf = (name: WorkloadName) =>
-    name === "api" ? s.replicas.api : name === "oracle" ? s.replicas.oracle : name === "web" ? s.replicas.web : WORKLOADS[name].replicas.default;
-  const usesData = (name: WorkloadName) => ["api", "oracle", "scheduler", "backup"].includes(name);
+  /** Replicas: the stack config's count for a scalable entry, else the catalog's. */
+  const replicasOf = (name: WorkloadName) => {
+    const configured = (s.replicas as Partial<Record<WorkloadName, number>>)[name];
+    return WORKLOADS[name].replicas.scalable && configured !== undefined ? configured : WORKLOADS[name].replicas.default;
+  };
 
   const workload = (name: WorkloadName) =>
     new CatalogContainers(name, {
       entry: WORKLOADS[name],
       image: WORKLOADS[name].image === "web" ? images.web.imageName : images.app.imageName,
       replicas: replicasOf(name),
-      networks: usesData(name) ? [network, dataNetwork] : [network],
+      networks: usesData(WORKLOADS[name]) ? [network, dataNetwork] : [network],
       envs: dockerEnvs(serviceEnv(name, wiring)),
-      volumes: (WORKLOADS[name].volumes ?? []).map((v) => ({ volume: volumes[v.name as keyof typeof volumes], path: v.path })),
+      volumes: mount(WORKLOADS[name].volumes),
       dependsOn: depsOf(name),
     });
 
-  const supportBuilders: Record<SupportName, () => CatalogContainers | undefined> = {
-    postgres: () =>
-      new CatalogContainers("postgres", {
-        entry: SUPPORT.postgres,
-        image: images.support("postgres"),
-        replicas: 1,
-        networks: [dataNetwork],
-        command: ["postgres", ...Object.entries(POSTGRES_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
-        envs: dockerEnvs({
-          POSTGRES_DB: { value: DATABASE.name },
-          POSTGRES_USER: { value: DATABASE.user },
-          POSTGRES_PASSWORD: { secret: postgresPassword },
-        }),
-        volumes: [{ volume: volumes.pgdata, path: "/var/lib/postgresql/data" }],
-        shmSizeMb: POSTGRES_SHM_MB,
+  /** What the dev stack adds to a support service's stock image: its environment and config files. */
+  type SupportExtras = Pick<CatalogContainersArgs, "envs" | "uploads" | "hostPaths">;
+  const supportExtras: Partial<Record<SupportName, () => SupportExtras>> = {
+    postgres: () => ({
+      envs: dockerEnvs({
+        POSTGRES_DB: { value: DATABASE.name },
+        POSTGRES_USER: { value: DATABASE.user },
+        POSTGRES_PASSWORD: { secret: postgresPassword },
       }),
-    redis: () =>
-      new CatalogContainers("redis", {
-        entry: SUPPORT.redis,
-        image: images.support("redis"),
-        replicas: 1,
-        networks: [dataNetwork],
-        command: [
-          "redis-server",
-          "--appendonly", REDIS_SETTINGS.appendonly,
-          "--maxmemory", REDIS_SETTINGS.maxmemory,
-          "--maxmemory-policy", REDIS_SETTINGS["maxmemory-policy"],
-          ...REDIS_SETTINGS.save.flatMap((rule) => ["--save", ...rule.split(" ")]),
-        ],
-        volumes: [{ volume: volumes.redisdata, path: "/data" }],
+    }),
+    pgbouncer: () => ({
+      envs: dockerEnvs({
+        DATABASE_URL: { secret: pulumi.interpolate`postgresql://${DATABASE.user}:${postgresPassword}@postgres:${PORTS.postgres}/${DATABASE.name}` },
+        LISTEN_PORT: { value: String(PORTS.pgbouncer) },
+        AUTH_TYPE: { value: "scram-sha-256" },
+        POOL_MODE: { value: "transaction" },
+        MAX_CLIENT_CONN: { value: "400" },
+        DEFAULT_POOL_SIZE: { value: "40" },
+        MIN_POOL_SIZE: { value: "10" },
+        RESERVE_POOL_SIZE: { value: "5" },
       }),
-    pgbouncer: () =>
-      s.pgbouncer
-        ? new CatalogContainers("pgbouncer", {
-            entry: SUPPORT.pgbouncer,
-            image: images.support("pgbouncer"),
-            replicas: 1,
-            networks: [dataNetwork],
-            envs: dockerEnvs({
-              DATABASE_URL: { secret: pulumi.interpolate`postgresql://${DATABASE.user}:${postgresPassword}@postgres:${PORTS.postgres}/${DATABASE.name}` },
-              LISTEN_PORT: { value: String(PORTS.pgbouncer) },
-              AUTH_TYPE: { value: "scram-sha-256" },
-              POOL_MODE: { value: "transaction" },
-              MAX_CLIENT_CONN: { value: "400" },
-              DEFAULT_POOL_SIZE: { value: "40" },
-              MIN_POOL_SIZE: { value: "10" },
-              RESERVE_POOL_SIZE: { value: "5" },
-            }),
-            dependsOn: depsOf("pgbouncer"),
-          })
-        : undefined,
-    alertmanager: () =>
-      new CatalogContainers("alertmanager", {
-        entry: SUPPORT.alertmanager,
-        image: images.support("alertmanager"),
-        replicas: 1,
-        networks: [network],
-        command: [
-          "--config.file=/etc/alertmanager/alertmanager.yml",
-          "--storage.path=/alertmanager",
-          `--web.listen-address=:${PORTS.alertmanager}`,
-          "--cluster.listen-address=",
-        ],
-        uploads: [
-          {
-            file: "/etc/alertmanager/alertmanager.yml",
-            content: renderAlertmanagerConfig({ kind: "webhook", url: `http://alerter:${PORTS.alerterHttp}${HEALTH_PATHS.alerterWebhook}` }),
-          },
-        ],
-        volumes: [{ volume: volumes.alertmanager, path: "/alertmanager" }],
-        publish: [{ internal: PORTS.alertmanager, external: PORTS.alertmanager }],
-        dependsOn: depsOf("alertmanager"),
+    }),
+    alertmanager: () => ({
+      uploads: [
+        {
+          file: "/etc/alertmanager/alertmanager.yml",
+          content: renderAlertmanagerConfig({ kind: "webhook", url: `http://alerter:${PORTS.alerterHttp}${HEALTH_PATHS.alerterWebhook}` }),
+        },
+      ],
+    }),
+    prometheus: () => ({
+      uploads: [
+        {
+          file: "/etc/prometheus/prometheus.yml",
+          content: renderPrometheusConfig({
+            scrapeIntervalS: 15,
+            evaluationIntervalS: 15,
+            targets: { kind: "static", hosts: (j) => hostsOf(j.job) },
+            ruleFiles: ["rules/nps.rules.yml"],
+            alertmanagers: [`alertmanager:${PORTS.alertmanager}`],
+          }),
+        },
+        { file: "/etc/prometheus/rules/nps.rules.yml", content: renderAlertRules() },
+      ],
+    }),
+    grafana: () => ({
+      envs: dockerEnvs({
+        GF_SECURITY_ADMIN_USER: { value: "admin" },
+        GF_SECURITY_ADMIN_PASSWORD: { secret: grafanaPassword },
+        GF_USERS_ALLOW_SIGN_UP: { value: "false" },
+        GF_AUTH_ANONYMOUS_ENABLED: { value: "false" },
+        GF_SERVER_HTTP_PORT: { value: String(PORTS.grafana) },
       }),
-    prometheus: () =>
-      new CatalogContainers("prometheus", {
-        entry: SUPPORT.prometheus,
-        image: images.support("prometheus"),
-        replicas: 1,
-        networks: [network],
-        command: [
-          "--config.file=/etc/prometheus/prometheus.yml",
-          "--storage.tsdb.path=/prometheus",
-          "--storage.tsdb.retention.time=15d",
-          `--web.listen-address=:${PORTS.prometheus}`,
-        ],
-        uploads: [
-          {
-            file: "/etc/prometheus/prometheus.yml",
-            content: renderPrometheusConfig({
-              scrapeIntervalS: 15,
-              evaluationIntervalS: 15,
-              targets: { kind: "static", hosts: (j) => hostsOf(j.job) },
-              ruleFiles: ["rules/nps.rules.yml"],
-              alertmanagers: [`alertmanager:${PORTS.alertmanager}`],
-            }),
-          },
-          { file: "/etc/prometheus/rules/nps.rules.yml", content: renderAlertRules() },
-        ],
-        volumes: [{ volume: volumes.prometheus, path: "/prometheus" }],
-        publish: [{ internal: PORTS.prometheus, external: PORTS.prometheus }],
-        dependsOn: depsOf("prometheus"),
-      }),
-    grafana: () =>
-      new CatalogContainers("grafana", {
-        entry: SUPPORT.grafana,
-        image: images.support("grafana"),
-        replicas: 1,
-        networks: [network],
-        envs: dockerEnvs({
-          GF_SECURITY_ADMIN_USER: { value: "admin" },
-          GF_SECURITY_ADMIN_PASSWORD: { secret: grafanaPassword },
-          GF_USERS_ALLOW_SIGN_UP: { value: "false" },
-          GF_AUTH_ANONYMOUS_ENABLED: { value: "false" },
-          GF_SERVER_HTTP_PORT: { value: String(PORTS.grafana) },
-        }),
-        uploads: [
-          { file: "/etc/grafana/provisioning/datasources/nps.yml", content: renderGrafanaDatasources(`http://prometheus:${PORTS.prometheus}`) },
-          { file: "/etc/grafana/provisioning/dashboards/nps.yml", content: renderGrafanaDashboardProvider("/var/lib/grafana/dashboards/nps") },
-          ...dashboards().map((d) => ({ file: `/var/lib/grafana/dashboards/nps/${d.uid}.json`, content: JSON.stringify(d, null, 2) })),
-        ],
-        volumes: [{ volume: volumes.grafana, path: "/var/lib/grafana" }],
-        publish: [{ internal: PORTS.grafana, external: PORTS.grafana }],
-        dependsOn: depsOf("grafana"),
-      }),
+      uploads: [
+        { file: "/etc/grafana/provisioning/datasources/nps.yml", content: renderGrafanaDatasources(`http://prometheus:${PORTS.prometheus}`) },
+        { file: "/etc/grafana/provisioning/dashboards/nps.yml", content: renderGrafanaDashboardProvider("/var/lib/grafana/dashboards/nps") },
+        ...dashboards().map((d) => ({ file: `/var/lib/grafana/dashboards/nps/${d.uid}.json`, content: JSON.stringify(d, null, 2) })),
+      ],
+    }),
     nginx: () => {
       const tlsFiles =
         s.tls.mode === "files"
@@ -229,11 +165,7 @@ export function deployDev(s: DevSettings) {
         tls: tlsFiles,
         publicHttpsPort: s.hostPorts.https,
       });
-      return new CatalogContainers("nginx", {
-        entry: SUPPORT.nginx,
-        image: images.support("nginx"),
-        replicas: 1,
-        networks: [network],
+      return {
         uploads: [
           { file: "/etc/nginx/nginx.conf", content: conf },
           ...(cert
@@ -244,13 +176,29 @@ export function deployDev(s: DevSettings) {
             : []),
         ],
         hostPaths: s.tls.mode === "files" ? [{ hostPath: s.tls.directory, path: "/etc/nginx/tls" }] : [],
-        publish: [
-          { internal: PORTS.nginxHttp, external: s.hostPorts.http, public: true },
-          { internal: PORTS.nginxHttps, external: s.hostPorts.https, public: true },
-        ],
-        dependsOn: depsOf("nginx"),
-      });
+      };
     },
+  };
+
+  /** Host ports: nginx's from the stack config, the monitoring UIs' on their own numbers. */
+  const hostPort = (port: PortSpec) => (port.port === PORTS.nginxHttp ? s.hostPorts.http : port.port === PORTS.nginxHttps ? s.hostPorts.https : port.port);
+
+  const support = (name: SupportName): CatalogContainers | undefined => {
+    const entry = SUPPORT[name];
+    if (name === "pgbouncer" && !s.pgbouncer) return undefined;
+    const run = entry.docker;
+    return new CatalogContainers(name, {
+      entry,
+      image: images.support(name),
+      replicas: 1,
+      networks: [run.network === "data" ? dataNetwork : network],
+      command: run.command ? [...run.command] : undefined,
+      volumes: mount(run.volumes),
+      shmSizeMb: run.shmSizeMb,
+      publish: run.publish ? entry.ports.map((p) => ({ internal: p.port, external: hostPort(p), public: run.publish === "public" })) : undefined,
+      ...supportExtras[name]?.(),
+      dependsOn: depsOf(name),
+    });
   };
 
   /** Container names of an entry, known before anything is created (the catalog fixes them). */
@@ -263,7 +211,7 @@ export function deployDev(s: DevSettings) {
   const order: Array<WorkloadName | SupportName> = startOrder().filter((n) => n !== "pgbouncer");
   order.splice(order.indexOf("postgres") + 1, 0, "pgbouncer");
   for (const name of order) {
-    const containers = name in WORKLOADS ? workload(name as WorkloadName) : supportBuilders[name as SupportName]();
+    const containers = name in WORKLOADS ? workload(name as WorkloadName) : support(name as SupportName);
     if (containers) built.set(name, containers);
   }
 

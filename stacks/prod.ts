@@ -1,16 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PORTS } from "../services/lib/ports";
-import {
-  BACKUP_KINDS,
-  DAILY_READINGS_JOB,
-  DATABASE,
-  WORKLOADS,
-  serviceEnv,
-  type AppSecretName,
-  type WorkloadName,
-  type Wiring,
-} from "../infra/catalog";
+import { DATABASE, WORKLOADS, serviceEnv, type AppSecretName, type ProdGrant, type WorkloadName, type Wiring } from "../infra/catalog";
 import { AppSecrets } from "../infra/app-secrets";
 import type { ProdSettings, ScaledSize, ServiceSize } from "../infra/config/stack-config";
 import { Alarms } from "../infra/aws/alarms";
@@ -28,6 +19,7 @@ import { SecretStore } from "../infra/aws/secret-store";
 import { SecurityGroups } from "../infra/aws/security-groups";
 import { REPO_ROOT } from "../infra/docker/images";
 import { CLOUDWATCH_METRICS, OTLP_HTTP_PORT, renderCollectorConfig } from "../infra/render/collector";
+import { scrapeJobs } from "../infra/render/scrape-jobs";
 
 /** The private DNS zone tasks register in: oracle.nps.internal, api.nps.internal, ... */
 export const SERVICE_NAMESPACE = "nps.internal";
@@ -90,19 +82,19 @@ export function deployProd(s: ProdSettings) {
     logLevel: s.logLevel,
     secret: (name: AppSecretName) => (name in stored ? store.ref(name) : undefined),
     telegram: s.telegram,
-    backup: { dir: "/tmp/nps-backups" },
-    alertQueueUrl: undefined,
+    backup: { dir: "/tmp/nps-backups", s3Bucket: backups.bucket.bucket },
+    alertQueueUrl: alarms.queue.url,
     metricsPushUrl: `http://collector.${SERVICE_NAMESPACE}:${OTLP_HTTP_PORT}/v1/metrics`,
   };
 
   const common = { platform, logRetentionDays: s.logRetentionDays, region: s.region, subnetIds: network.appSubnetIds, securityGroupIds: [groups.tasks.id] };
 
   /** A catalog service's task: image, command, ports, health check, env split into plain and secret. */
-  const taskOf = (name: WorkloadName, size: ServiceSize, extra: Partial<Wiring<Out, Out>> = {}, permissions: PolicyStatement[] = []): TaskArgs & typeof common => {
+  const taskOf = (name: WorkloadName, size: ServiceSize, permissions: PolicyStatement[]): TaskArgs & typeof common => {
     const w = WORKLOADS[name];
     const environment: Record<string, pulumi.Input<string>> = {};
     const secretRefs: Record<string, pulumi.Output<string>> = {};
-    for (const [k, v] of Object.entries(serviceEnv(name, { ...wiring, ...extra }))) {
+    for (const [k, v] of Object.entries(serviceEnv(name, wiring))) {
       if (!v) continue;
       if ("secret" in v) secretRefs[k] = v.secret;
       else environment[k] = v.value;
@@ -121,49 +113,55 @@ export function deployProd(s: ProdSettings) {
     };
   };
 
-  const service = (name: WorkloadName, size: ServiceSize, desiredCount: number, opts: { targetGroup?: aws.lb.TargetGroup; permissions?: PolicyStatement[]; extra?: Partial<Wiring<Out, Out>> } = {}) =>
-    new FargateService(name, {
-      ...taskOf(name, size, opts.extra, opts.permissions),
-      desiredCount,
-      discoveryName: name,
-      targetGroups: opts.targetGroup ? [{ arn: opts.targetGroup.arn, port: WORKLOADS[name].ports[0].port }] : [],
-    });
-
-  const oracle = service("oracle", s.services.oracle, s.services.oracle.min);
-  const api = service("api", s.services.api, s.services.api.min, { targetGroup: lb.api });
-  const web = service("web", s.services.web, s.services.web.min, { targetGroup: lb.web });
-  const bot = service("telegram-bot", s.services["telegram-bot"], 1);
-  const alerter = service("alerter", s.services.alerter, 1, {
-    extra: { alertQueueUrl: alarms.queue.url },
-    permissions: [
+  /** What each grant of a catalog entry allows its task. */
+  const grants: Record<ProdGrant, PolicyStatement[]> = {
+    "alert-queue": [
       { Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Resource: alarms.queue.arn },
       { Effect: "Allow", Action: ["kms:Decrypt"], Resource: kmsKeyArn },
     ],
-  });
+    "backup-bucket": [
+      { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:ListBucket"], Resource: [backups.bucket.arn, pulumi.interpolate`${backups.bucket.arn}/*`] },
+      { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: kmsKeyArn },
+    ],
+  };
+  /** The load balancer's target group of each public entry. */
+  const targetGroups: Partial<Record<WorkloadName, aws.lb.TargetGroup>> = { api: lb.api, web: lb.web };
+  const sizeOf = (name: string): ServiceSize | ScaledSize => {
+    const size = (s.services as Record<string, ServiceSize | ScaledSize | undefined>)[name];
+    if (!size) throw new Error(`stack prod: nps:services has no size for ${name}`);
+    return size;
+  };
 
-  const backupPermissions: PolicyStatement[] = [
-    { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:ListBucket"], Resource: [backups.bucket.arn, pulumi.interpolate`${backups.bucket.arn}/*`] },
-    { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: kmsKeyArn },
-  ];
+  const services = new Map<WorkloadName, FargateService>();
   const jobFamilies: string[] = [];
-  for (const b of BACKUP_KINDS) {
-    jobFamilies.push(`nps-backup-${b.kind}`);
-    new ScheduledJob(`backup-${b.kind}`, {
-      ...taskOf("backup", s.services.jobs, { backup: { dir: "/tmp/nps-backups", s3Bucket: backups.bucket.bucket } }, backupPermissions),
-      command: b.command,
-      health: undefined,
-      ports: [],
-      schedule: b.schedule,
-    });
+  for (const w of Object.values(WORKLOADS)) {
+    const run = w.prod;
+    const permissions = (run.grants ?? []).flatMap((g) => grants[g]);
+    if (run.kind === "service") {
+      const size = sizeOf(w.name);
+      const targetGroup = w.public ? targetGroups[w.name] : undefined;
+      services.set(
+        w.name,
+        new FargateService(w.name, {
+          ...taskOf(w.name, size, permissions),
+          desiredCount: w.replicas.scalable && "min" in size ? size.min : 1,
+          discoveryName: w.name,
+          targetGroups: targetGroup ? [{ arn: targetGroup.arn, port: w.ports[0].port }] : [],
+        }),
+      );
+      continue;
+    }
+    for (const job of run.jobs) {
+      jobFamilies.push(`nps-${job.name}`);
+      new ScheduledJob(job.name, {
+        ...taskOf(w.name, s.services.jobs, permissions),
+        command: job.command,
+        health: undefined,
+        ports: [],
+        schedule: job.schedule,
+      });
+    }
   }
-  jobFamilies.push("nps-daily-readings");
-  new ScheduledJob("daily-readings", {
-    ...taskOf("scheduler", s.services.jobs),
-    command: DAILY_READINGS_JOB.command,
-    health: undefined,
-    ports: [],
-    schedule: DAILY_READINGS_JOB.schedule,
-  });
 
   const monitoring = new ManagedMonitoring("nps-monitoring", { region: s.region, alertTopicArn: alarms.topic.arn, kmsKeyArn });
   new FargateService("collector", {
@@ -179,7 +177,10 @@ export function deployProd(s: ProdSettings) {
           remoteWriteUrl,
           scrapeIntervalS: 30,
           dnsName: (job) => inside(job),
-          skipJobs: ["prometheus", "alertmanager", "scheduler", "backup"],
+          // Only what runs as a service in prod is there to scrape.
+          skipJobs: scrapeJobs()
+            .map((j) => j.job)
+            .filter((job) => !(job in WORKLOADS && WORKLOADS[job as WorkloadName].prod.kind === "service")),
         }),
       ),
     },
@@ -193,8 +194,23 @@ export function deployProd(s: ProdSettings) {
     ],
   });
 
-  const scale = (name: "api" | "oracle" | "web", svc: FargateService, size: ScaledSize, requests: ConstructorParameters<typeof ServiceScaling>[1]["requests"]) =>
-    new ServiceScaling(`${name}-scaling`, {
+  for (const w of Object.values(WORKLOADS)) {
+    const svc = services.get(w.name);
+    if (!svc || w.prod.kind !== "service") continue;
+    alarms.serviceCpu(`nps-${w.name}-cpu`, platform.cluster.name, svc.service.name);
+    const size = sizeOf(w.name);
+    if (!w.replicas.scalable || !("min" in size) || !w.prod.scaleOn) continue;
+    const targetGroup = targetGroups[w.name];
+    const requests: ConstructorParameters<typeof ServiceScaling>[1]["requests"] =
+      w.prod.scaleOn === "requests" && targetGroup
+        ? { kind: "alb", resourceLabel: pulumi.interpolate`${lb.alb.arnSuffix}/${targetGroup.arnSuffix}` }
+        : {
+            kind: "metric",
+            namespace: CLOUDWATCH_METRICS.namespace,
+            metricName: CLOUDWATCH_METRICS.oracleCalls,
+            dimensions: { [CLOUDWATCH_METRICS.dimension]: w.name },
+          };
+    new ServiceScaling(`${w.name}-scaling`, {
       clusterName: platform.cluster.name,
       serviceName: svc.service.name,
       min: size.min,
@@ -202,21 +218,9 @@ export function deployProd(s: ProdSettings) {
       ...s.scaling,
       requests,
     });
-  scale("api", api, s.services.api, { kind: "alb", resourceLabel: pulumi.interpolate`${lb.alb.arnSuffix}/${lb.api.arnSuffix}` });
-  scale("web", web, s.services.web, { kind: "alb", resourceLabel: pulumi.interpolate`${lb.alb.arnSuffix}/${lb.web.arnSuffix}` });
-  scale("oracle", oracle, s.services.oracle, {
-    kind: "metric",
-    namespace: CLOUDWATCH_METRICS.namespace,
-    metricName: CLOUDWATCH_METRICS.oracleCalls,
-    dimensions: { [CLOUDWATCH_METRICS.dimension]: "oracle" },
-  });
-
-  alarms.loadBalancer5xx("nps-alb-5xx", lb.alb.arnSuffix);
-  alarms.unhealthyTargets("nps-api-unhealthy", lb.alb.arnSuffix, lb.api.arnSuffix);
-  alarms.unhealthyTargets("nps-web-unhealthy", lb.alb.arnSuffix, lb.web.arnSuffix);
-  for (const [name, svc] of [["api", api], ["oracle", oracle], ["web", web], ["telegram-bot", bot], ["alerter", alerter]] as const) {
-    alarms.serviceCpu(`nps-${name}-cpu`, platform.cluster.name, svc.service.name);
   }
+  alarms.loadBalancer5xx("nps-alb-5xx", lb.alb.arnSuffix);
+  for (const [name, tg] of Object.entries(targetGroups)) alarms.unhealthyTargets(`nps-${name}-unhealthy`, lb.alb.arnSuffix, tg.arnSuffix);
   alarms.database("nps-db", database.instance.identifier);
   alarms.failedJobs("nps-jobs-failed", platform.cluster.arn, jobFamilies);
 

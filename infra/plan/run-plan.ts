@@ -5,6 +5,7 @@ import { parse, YAMLError } from "yaml";
 import { parseStackConfig, StackConfigError } from "../config/stack-config";
 import { decodeInputs } from "./decode";
 import { PlanMocks } from "./mocks";
+import { watchRegistrations, type Registration } from "./pulumi-internals";
 
 /** One resource the stack program declares, as `nps plan --json` prints it. */
 export interface PlannedResource {
@@ -66,14 +67,6 @@ function readYaml(file: string): unknown {
   }
 }
 
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-  getDependenciesList(): string[];
-}
-
 /**
  * Runs a stack's program under Pulumi's mocks with the committed stack config and returns every
  * resource it declares. Pulumi's runtime is global to the process: call this once per process.
@@ -87,23 +80,24 @@ export async function planStack(projectDir: string, stack: string, configFile?: 
   await pulumi.runtime.setMocks(new PlanMocks(region), cfg.project, stack, false);
 
   const captured: PlannedResource[] = [];
-  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): unknown };
-  const register = monitor.registerResource.bind(monitor);
   // The monitor sees each input with its own secret marker; the mocks only see them merged.
-  monitor.registerResource = (req: RegisterRequest, cb: unknown) => {
-    const parent = req.getParent();
-    captured.push({
-      type: req.getType(),
-      name: req.getName(),
-      parent: parent ? (parent.split("::").pop() ?? null) : null,
-      inputs: decodeInputs(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
-      dependsOn: req.getDependenciesList().map((urn) => urn.split("::").pop() ?? urn),
-    });
-    return register(req, cb);
-  };
+  watchRegistrations((r) => captured.push(planned(r)));
 
   const { runStack } = await import("../../stacks/program.js");
   await pulumi.runtime.runInPulumiStack(runStack);
   await pulumi.runtime.disconnect();
   return captured.filter((r) => r.type !== "pulumi:pulumi:Stack");
+}
+
+const lastPart = (urn: string) => urn.split("::").pop() ?? urn;
+
+/** A registration as `nps plan` shows it: names instead of URNs, inputs decoded for display. */
+export function planned(r: Registration): PlannedResource {
+  return {
+    type: r.type,
+    name: r.name,
+    parent: r.parentUrn ? lastPart(r.parentUrn) : null,
+    inputs: decodeInputs(r.inputs) as Record<string, unknown>,
+    dependsOn: r.dependencyUrns.map(lastPart),
+  };
 }

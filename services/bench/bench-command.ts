@@ -9,7 +9,7 @@ export function register(program: Command): void {
   const bench = program.command("bench").description("measure throughput (operations per second)");
   bench
     .command("engine")
-    .description("engine throughput: full reading, FC60 stamp, name profile")
+    .description("engine throughput: full reading, FC60 stamp, name profile, complete chart")
     .option("--json", "print one JSON object of operations per second")
     .option("--quick", "fewer and shorter repetitions")
     .action(async (opts: { json?: boolean; quick?: boolean }) => {

@@ -70,3 +70,30 @@ export const NAME_SETS: readonly string[] = [
   "Nguyễn Văn An",
   "Yvonne Lyly",
 ];
+
+/** Charts: Latin names beside the other scripts a chart reads (through any-ascii, pinyin-pro, abjad). */
+export const CHART_SETS: readonly { fullName: string; birth: { year: number; month: number; day: number } }[] = [
+  { fullName: "Alice Johnson", birth: { year: 1990, month: 7, day: 15 } },
+  { fullName: "Mary Ann Lee", birth: { year: 1985, month: 11, day: 29 } },
+  { fullName: "François-Xavier Dupont", birth: { year: 1972, month: 2, day: 29 } },
+  { fullName: "Johann Strauß", birth: { year: 1825, month: 10, day: 25 } },
+  { fullName: "Иван Петров", birth: { year: 1988, month: 3, day: 2 } },
+  { fullName: "علی رضایی", birth: { year: 1985, month: 3, day: 21 } },
+  { fullName: "张伟", birth: { year: 2001, month: 9, day: 9 } },
+  { fullName: "Nguyễn Văn An", birth: { year: 1999, month: 12, day: 31 } },
+];
+
+/**
+ * More distinct names and birth dates than the chart keeps worked out (4,096 of each), so every
+ * call of the "cold" chart benchmark computes the chart from nothing.
+ */
+export const CHART_COLD_SETS: readonly { fullName: string; birth: { year: number; month: number; day: number } }[] = (() => {
+  const first = ["Ali", "Mary", "Jon", "Eva", "Sam", "Lea", "Omar", "Ines", "Kai", "Zoe", "Ivan", "Nora", "Paul", "Rita", "Tom", "Yara"];
+  const syllables = ["ber", "kon", "sta", "mil", "dor", "vex", "lun", "pra", "sio", "tem", "rak", "ful", "gin", "hop", "jas", "quo"];
+  const out: { fullName: string; birth: { year: number; month: number; day: number } }[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    const last = syllables[i % 16]! + syllables[Math.floor(i / 16) % 16]! + syllables[Math.floor(i / 256) % 16]!;
+    out.push({ fullName: `${first[Math.floor(i / 4096) % 16]!} ${last.charAt(0).toUpperCase()}${last.slice(1)}`, birth: { year: 1940 + (i % 80), month: 1 + (i % 12), day: 1 + (i % 28) } });
+  }
+  return out;
+})();

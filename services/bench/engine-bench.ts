@@ -6,7 +6,8 @@
 import { encode } from "../oracle/engine/core/fc60-stamp-engine";
 import { expressionNumber, personalityNumber, soulUrge } from "../oracle/engine/personal/numerology-engine";
 import { generateReading } from "../oracle/engine/synthesis/master-orchestrator";
-import { FC60_STAMP_SETS, NAME_SETS, ORCHESTRATOR_FULL_SETS } from "./engine-bench-inputs";
+import { computeChart } from "../oracle/engine/chart/chart";
+import { CHART_COLD_SETS, CHART_SETS, FC60_STAMP_SETS, NAME_SETS, ORCHESTRATOR_FULL_SETS } from "./engine-bench-inputs";
 import { measure, progressReporter, type Batch, type BenchPlan } from "./measure";
 
 export interface EngineBenchmark {
@@ -72,8 +73,26 @@ const nameNumerology: EngineBenchmark = {
   batch: cycling(NAME_SETS, (name) => expressionNumber(name) + soulUrge(name) + personalityNumber(name)),
 };
 
+const CHART_AT = { year: 2026, month: 2, day: 9 };
+
+/** The complete chart with its working and meanings, for people asked about again (goal: 100,000 a second in one process). */
+const chartComplete: EngineBenchmark = {
+  key: "chart_complete",
+  plan: { calls: 50_000, warmupCalls: 5_000, repetitions: 3 },
+  quickPlan: { calls: 10_000, warmupCalls: 2_000, repetitions: 5 },
+  batch: cycling(CHART_SETS, (s) => computeChart({ fullName: s.fullName, birth: s.birth, at: CHART_AT }).expression.number),
+};
+
+/** The same chart for names and birth dates met for the first time: nothing is reused. */
+const chartCold: EngineBenchmark = {
+  key: "chart_cold",
+  plan: { calls: 20_000, warmupCalls: 2_000, repetitions: 3 },
+  quickPlan: { calls: 5_000, warmupCalls: 1_000, repetitions: 3 },
+  batch: cycling(CHART_COLD_SETS, (s) => computeChart({ fullName: s.fullName, birth: s.birth, at: CHART_AT }).expression.number),
+};
+
 /** In output order. */
-export const ENGINE_BENCHMARKS: EngineBenchmark[] = [orchestratorFull, fc60StampEncode, nameNumerology];
+export const ENGINE_BENCHMARKS: EngineBenchmark[] = [orchestratorFull, fc60StampEncode, nameNumerology, chartComplete, chartCold];
 
 export interface EngineBenchOptions {
   json: boolean;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { ENV_VARS, type EnvName } from "./env-spec";
 import type { ServiceName } from "../service-names";
+import { SERVICE_USES, partSecrets } from "../service-uses";
 
 /**
  * Parses the environment once, at start. A bad or missing value stops the service with one
@@ -206,27 +207,11 @@ function withDefaults(env: NodeJS.ProcessEnv): Record<string, string | undefined
   return out;
 }
 
-/** Which secrets each service depends on; the production check refuses placeholders only where they matter. */
+/** Which secrets a service depends on (the parts it uses); the production check refuses placeholders only where they matter. */
 function secretsUsedBy(service: ServiceName | "all", raw: z.infer<typeof schema>): EnvName[] {
-  const db: EnvName[] = raw.DATABASE_URL ? [] : raw.POSTGRES_HOST ? ["POSTGRES_PASSWORD"] : [];
-  const enc: EnvName[] = raw.ENCRYPTION_ENABLED ? ["NPS_ENCRYPTION_KEY", "NPS_ENCRYPTION_SALT"] : [];
-  const bot: EnvName[] = raw.TELEGRAM_ENABLED ? ["NPS_BOT_TOKEN", "TELEGRAM_BOT_SERVICE_KEY"] : [];
-  switch (service) {
-    case "api":
-      return ["API_SECRET_KEY", ...db, ...enc];
-    case "oracle":
-      return [];
-    case "telegram-bot":
-      return bot;
-    case "alerter":
-      return raw.TELEGRAM_ENABLED ? ["NPS_BOT_TOKEN"] : [];
-    case "scheduler":
-      return [...db, ...enc];
-    case "backup":
-      return db;
-    case "all":
-      return ["API_SECRET_KEY", ...db, ...enc];
-  }
+  // The whole platform in one process checks what its front door, the API, needs.
+  const parts = SERVICE_USES[service === "all" ? "api" : service];
+  return [...new Set(parts.flatMap((p) => partSecrets(p, raw)))];
 }
 
 /** The published placeholders ("changeme-...") that must never protect anything. */

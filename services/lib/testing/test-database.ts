@@ -76,12 +76,28 @@ function isLocalServer(): boolean {
   return ["127.0.0.1", "localhost", "::1", "[::1]"].includes(new URL(testServerUrl()).hostname);
 }
 
+/**
+ * Templates of other migration sets stay while a run may still use them: checkouts of different
+ * branches test side by side on one server. Each use stamps the template's comment with the time;
+ * one unused for TEMPLATE_IDLE_MS is dropped.
+ */
+const TEMPLATE_IDLE_MS = 6 * 3600_000;
+
+async function staleTemplates(admin: pg.Client): Promise<Set<string>> {
+  const { rows } = await admin.query<{ datname: string; used: string | null }>(
+    "SELECT datname, shobj_description(oid, 'pg_database') AS used FROM pg_database WHERE datname LIKE 'nps\\_test\\_tpl\\_%'",
+  );
+  const now = Date.now();
+  return new Set(rows.filter((r) => !(Number(r.used) > now - TEMPLATE_IDLE_MS)).map((r) => r.datname));
+}
+
 async function dropOrphans(admin: pg.Client, keepTemplate: string): Promise<void> {
+  const stale = await staleTemplates(admin);
   const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'nps\\_test\\_%'");
   for (const { datname } of rows) {
     const pid = /^nps_test_(\d+)_/.exec(datname)?.[1];
     const orphan = pid !== undefined && isLocalServer() && !isProcessAlive(Number(pid));
-    const oldTemplate = datname.startsWith(TEMPLATE_PREFIX) && datname !== keepTemplate;
+    const oldTemplate = datname.startsWith(TEMPLATE_PREFIX) && datname !== keepTemplate && stale.has(datname);
     if (!orphan && !oldTemplate) continue;
     // Another run may still be cloning an old template; then it stays until next time.
     await admin.query(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`).catch(() => undefined);
@@ -111,6 +127,7 @@ export function migratedTemplate(): Promise<string> {
         }
         await admin.query(`ALTER DATABASE ${ident(building)} RENAME TO ${ident(template)}`);
       }
+      await admin.query(`COMMENT ON DATABASE ${ident(template)} IS '${Date.now()}'`);
       return template;
     } finally {
       await admin.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK]);

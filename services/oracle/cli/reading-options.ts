@@ -54,7 +54,7 @@ function bad(option: string, message: string): CliError {
   return new CliError(`${option}: ${message}`, 2);
 }
 
-function parseDate(option: string, value: string): { year: number; month: number; day: number } {
+export function parseDate(option: string, value: string): { year: number; month: number; day: number } {
   const m = DATE.exec(value.trim());
   if (m === null) throw bad(option, `'${value}' is not a date; use YYYY-MM-DD`);
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };

@@ -49,6 +49,14 @@ export { yearGanzhi, dayGanzhi, hourGanzhi, fullYearInfo, fullDayInfo, STEMS } f
 export { locationSignature } from "./universal/location-engine";
 export { planetMeetsMoon, lifepathMeetsYear, animalHarmony } from "./synthesis/signal-combiner";
 
+// The complete chart, and how a name in any script is read for counting.
+export { computeChart } from "./chart/chart";
+export { CHART_LOCALES, CHART_PARTS, PART_NUMBERS } from "./chart/chart-types";
+export type * from "./chart/chart-types";
+export { chartTextFor } from "./chart/text";
+export { readName, NAME_ROUTES, type ReadName, type NameRoute } from "./script/read-name";
+export { NAME_SCRIPTS, nameScript, type NameScript } from "./script/name-script";
+
 export type Reading = FullReading | StampOnlyReading;
 
 /**

@@ -1,0 +1,287 @@
+/**
+ * The complete chart of a name and a birth date, every number with its working. The life path,
+ * expression, soul urge, personality and personal cycles are computed exactly as the readings
+ * compute them (masters kept at every step); the rest follow the common definitions:
+ *
+ * - maturity = life path + expression; birthday = the day of birth reduced;
+ * - rational thought = the first name's number + the birthday number;
+ * - balance = the initials' values summed and reduced to one digit;
+ * - karmic debt = 13, 14, 16 or 19 met while reducing the life path, expression, soul urge,
+ *   personality or birthday;
+ * - karmic lessons = the numbers no letter of the name carries (1-9; 1-8 in Chaldean, which gives
+ *   no letter 9); subconscious self = how many of them are present; hidden passion = the most
+ *   frequent; in abjad a letter's number is its value's digital root;
+ * - cornerstone and capstone = the first and last letters of the first name; first vowel = its
+ *   first vowel;
+ * - pinnacles and challenges: see periods.ts.
+ *
+ * Bad input throws InvalidInputError naming the field, as the rest of the engine does.
+ */
+import { InvalidInputError } from "../../../lib/errors";
+import { isValidDate } from "../core/julian-date-engine";
+import { readName } from "../script/read-name";
+import type { CalendarDate, NumerologySystem } from "../reading-input";
+import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type ChartPeriod, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
+import { BoundedCache } from "./bounded-cache";
+import { dayOrMonth, yearPart, type DatePart } from "./date-numbers";
+import { countedLetters, letterNumber, lettersWorking, sumOf } from "./name-letters";
+import { periods } from "./periods";
+import { labelled, reduce, stepsOf, sumWorking, type Reduction } from "./reduce";
+import { chartTextFor, type ChartText } from "./text";
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+function isoDate(d: CalendarDate): string {
+  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+}
+
+function checkDate(field: string, value: unknown): CalendarDate {
+  if (typeof value !== "object" || value === null) throw new InvalidInputError(field, "must be {year, month, day}");
+  const { year, month, day } = value as Record<string, unknown>;
+  for (const [part, v] of [["year", year], ["month", month], ["day", day]] as const) {
+    if (!Number.isInteger(v)) throw new InvalidInputError(field, `${part} must be a whole number`);
+  }
+  const d = { year: year as number, month: month as number, day: day as number };
+  if (d.year < 1 || d.year > 9999) throw new InvalidInputError(field, "year must be from 1 to 9999");
+  if (!isValidDate(d.year, d.month, d.day)) throw new InvalidInputError(field, `${isoDate(d)} is not a day of the calendar`);
+  return d;
+}
+
+function checkLocale(locale: unknown): ChartLocale {
+  if (locale === undefined) return "en";
+  if (!(CHART_LOCALES as readonly unknown[]).includes(locale)) throw new InvalidInputError("locale", `must be one of ${CHART_LOCALES.join(", ")}`);
+  return locale as ChartLocale;
+}
+
+function isAfter(a: CalendarDate, b: CalendarDate): boolean {
+  return a.year !== b.year ? a.year > b.year : a.month !== b.month ? a.month > b.month : a.day > b.day;
+}
+
+/** A chart number from a reduction; karmic debt only where the part records it. */
+function numberOf(part: ChartPart, r: Reduction, working: string, text: ChartText, recordDebt = false): ChartNumber {
+  const kept = r.master ? ` (${text.words.labels.masterKept})` : "";
+  return {
+    number: r.value,
+    master: r.master,
+    karmic_debt: recordDebt ? r.debt : null,
+    working: working + kept,
+    meaning: r.value === 0 ? text.words.labels.noLetters : text.meaning(part, r.value),
+  };
+}
+
+/** A name number: the letters summed and reduced ("none = 0" when there are none). */
+function lettersNumber(part: ChartPart, letters: readonly ChartLetter[], text: ChartText, recordDebt: boolean): ChartNumber {
+  const r = reduce(sumOf(letters));
+  const working = letters.length === 0 ? `${text.words.labels.none} = 0` : `${lettersWorking(letters)} = ${r.chain[0]}${stepsOf(r)}`;
+  return numberOf(part, r, working, text, recordDebt);
+}
+
+function letterAt(part: ChartPart, l: ChartLetter, text: ChartText): LetterNumber {
+  const n = letterNumber(l.value);
+  const working = n === l.value ? `${l.letter} = ${l.value}` : `${l.letter} = ${l.value}${stepsOf(reduce(l.value, false))}`;
+  return { letter: l.letter, number: n, master: false, karmic_debt: null, working, meaning: text.meaning(part, n) };
+}
+
+/** How often each number 1..top occurs among the letters. */
+function tally(letters: readonly ChartLetter[], top: number): number[] {
+  const counts = new Array<number>(top + 1).fill(0);
+  for (const l of letters) {
+    const n = letterNumber(l.value);
+    if (n <= top) counts[n]!++;
+  }
+  return counts;
+}
+
+function numberSet(part: ChartPart, numbers: number[], working: string, text: ChartText): NumberSet {
+  return { numbers, working, meanings: numbers.map((n) => ({ number: n, meaning: text.meaning(part, n) })) };
+}
+
+/** Everything a chart takes from the name alone. */
+interface NamePart {
+  name: Chart["name"];
+  system: Chart["system"];
+  letters: ChartLetter[];
+  expression: ChartNumber;
+  soul_urge: ChartNumber;
+  personality: ChartNumber;
+  balance: ChartNumber;
+  subconscious_self: ChartNumber;
+  hidden_passion: NumberSet;
+  karmic_lessons: NumberSet;
+  cornerstone: LetterNumber;
+  capstone: LetterNumber;
+  first_vowel: LetterNumber | null;
+  /** The first name's sum reduced, and its working, for the rational thought number. */
+  firstName: Reduction;
+  firstNameWorking: string;
+}
+
+function namePart(fullName: string, choice: unknown, text: ChartText): NamePart {
+  const l = text.words.labels;
+  const name = readName(fullName, choice, "full_name");
+  const system: NumerologySystem = name.system;
+  const letters = countedLetters(name.counted, system);
+  const vowels: ChartLetter[] = [];
+  const consonants: ChartLetter[] = [];
+  const firstName: ChartLetter[] = [];
+  const initials: ChartLetter[] = [];
+  for (const x of letters) {
+    (x.vowel ? vowels : consonants).push(x);
+    if (x.word === 0) firstName.push(x);
+    if (initials.length === x.word) initials.push({ ...x, word: 0 });
+  }
+  const fnR = reduce(sumOf(firstName));
+  const balR = reduce(sumOf(initials), false);
+
+  // Chaldean gives no letter the value 9, so its lessons are sought among 1-8.
+  const top = system === "chaldean" ? 8 : 9;
+  const counts = tally(letters, top);
+  const present: string[] = [];
+  const missing: number[] = [];
+  let most = 0;
+  for (let n = 1; n <= top; n++) {
+    if (counts[n]! > 0) present.push(l.times(n, counts[n]!));
+    else missing.push(n);
+    most = Math.max(most, counts[n]!);
+  }
+  const presentText = `${l.present}: ${present.join(", ")}`;
+  const passion: number[] = [];
+  const passionText: string[] = [];
+  for (let n = 1; n <= top; n++) {
+    if (counts[n] !== most) continue;
+    passion.push(n);
+    passionText.push(l.times(n, most));
+  }
+  const presentCount = top - missing.length;
+  let firstVowel: ChartLetter | undefined;
+  for (const x of firstName) if (x.vowel && firstVowel === undefined) firstVowel = x;
+
+  return {
+    name: { given: name.given, counted: name.counted, script: name.script, route: name.route },
+    system: { name: system, choice: name.choice, reason: text.words.systemReason(name.choice, system, name.script, name.route) },
+    letters,
+    expression: lettersNumber("expression", letters, text, true),
+    soul_urge: lettersNumber("soul_urge", vowels, text, true),
+    personality: lettersNumber("personality", consonants, text, true),
+    balance: numberOf("balance", balR, `${l.initials} ${lettersWorking(initials)} = ${balR.chain[0]}${stepsOf(balR)}`, text),
+    subconscious_self: {
+      number: presentCount,
+      master: false,
+      karmic_debt: null,
+      working: `${top} − ${missing.length} (${l.missing}) = ${presentCount}`,
+      meaning: text.meaning("subconscious_self", presentCount),
+    },
+    hidden_passion: numberSet("hidden_passion", passion, `${presentText}; ${l.most}: ${passionText.join(", ")}`, text),
+    karmic_lessons: numberSet("karmic_lesson", missing, `${presentText}; ${l.missing}: ${missing.length > 0 ? missing.join(", ") : l.none}`, text),
+    cornerstone: letterAt("cornerstone", firstName[0]!, text),
+    capstone: letterAt("capstone", firstName[firstName.length - 1]!, text),
+    first_vowel: firstVowel ? letterAt("first_vowel", firstVowel, text) : null,
+    firstName: fnR,
+    firstNameWorking: `${l.firstName} ${lettersWorking(firstName)} = ${fnR.chain[0]}${stepsOf(fnR)}`,
+  };
+}
+
+/** Everything a chart takes from the birth date alone. */
+interface BirthPart {
+  birth_date: string;
+  month: DatePart;
+  day: DatePart;
+  life_path: ChartNumber;
+  birthday: ChartNumber;
+  pinnacles: ChartPeriod[];
+  challenges: ChartPeriod[];
+}
+
+function birthPart(birth: CalendarDate, text: ChartText): BirthPart {
+  const l = text.words.labels;
+  // Life path: month, day and year reduced with masters kept, then their sum (as the readings do).
+  const m = dayOrMonth(l.month, birth.month, true);
+  const d = dayOrMonth(l.day, birth.day, true);
+  const y = yearPart(l.year, birth.year, true);
+  const lpR = reduce(m.value + d.value + y.value);
+  const life_path = numberOf("life_path", lpR, `${m.text} + ${d.text} + ${y.text}: ${sumWorking([m.value, d.value, y.value], lpR)}`, text, true);
+  const bR = reduce(birth.day);
+  return {
+    birth_date: isoDate(birth),
+    month: m,
+    day: d,
+    life_path,
+    birthday: numberOf("birthday", bR, labelled(l.day, birth.day, bR), text, true),
+    ...periods(birth, life_path.number, text),
+  };
+}
+
+// Repeated names and shared birth dates are common; each part is worked out once.
+const NAME_PARTS = new BoundedCache<NamePart>(4096);
+const BIRTH_PARTS = new BoundedCache<BirthPart>(4096);
+
+export function computeChart(input: ChartInput): Chart {
+  if (typeof input !== "object" || input === null) throw new InvalidInputError("input", "must be an object");
+  const birth = checkDate("birth_date", input.birth);
+  const at = checkDate("at", input.at);
+  if (isAfter(birth, at)) throw new InvalidInputError("birth_date", `is after the chart's date ${isoDate(at)}`);
+  const locale = checkLocale(input.locale);
+  const text = chartTextFor(locale);
+  const l = text.words.labels;
+  const choice = input.system ?? "auto";
+  if (typeof input.fullName !== "string") throw new InvalidInputError("full_name", "must be a string");
+  const np = NAME_PARTS.get(`${locale}\u0000${String(choice)}\u0000${input.fullName}`, () => namePart(input.fullName, choice, text));
+  const bp = BIRTH_PARTS.get(`${locale}\u0000${birth.year}-${birth.month}-${birth.day}`, () => birthPart(birth, text));
+  const { life_path, birthday, month: m, day: d } = bp;
+  const { expression, soul_urge, personality } = np;
+
+  const matR = reduce(life_path.number + expression.number);
+  const maturity = numberOf("maturity", matR, `${l.lifePath} ${life_path.number} + ${l.expression} ${expression.number}: ${sumWorking([life_path.number, expression.number], matR)}`, text);
+  const rtR = reduce(np.firstName.value + birthday.number);
+  const rational_thought = numberOf("rational_thought", rtR, `${np.firstNameWorking}; ${l.birthday} ${birthday.number}: ${sumWorking([np.firstName.value, birthday.number], rtR)}`, text);
+
+  const karmic_debts: KarmicDebtFound[] = [];
+  const debtOf = (part: KarmicDebtFound["part"], n: ChartNumber) => {
+    if (n.karmic_debt !== null) karmic_debts.push({ number: n.karmic_debt, part, meaning: text.meaning("karmic_debt", n.karmic_debt) });
+  };
+  debtOf("life_path", life_path);
+  debtOf("expression", expression);
+  debtOf("soul_urge", soul_urge);
+  debtOf("personality", personality);
+  debtOf("birthday", birthday);
+
+  // Personal cycles, as the readings compute them: the birth month and day with the year asked about.
+  const atYear = yearPart(l.year, at.year, true);
+  const pyR = reduce(m.value + d.value + atYear.value);
+  const personal_year = numberOf("personal_year", pyR, `${m.text} + ${d.text} + ${atYear.text}: ${sumWorking([m.value, d.value, atYear.value], pyR)}`, text);
+  const pmR = reduce(pyR.value + at.month);
+  const personal_month = numberOf("personal_month", pmR, `${l.personalYear} ${pyR.value} + ${l.month} ${at.month}: ${sumWorking([pyR.value, at.month], pmR)}`, text);
+  const pdR = reduce(pmR.value + at.day);
+  const personal_day = numberOf("personal_day", pdR, `${l.personalMonth} ${pmR.value} + ${l.day} ${at.day}: ${sumWorking([pmR.value, at.day], pdR)}`, text);
+
+  return {
+    name: np.name,
+    system: np.system,
+    locale,
+    birth_date: bp.birth_date,
+    at: isoDate(at),
+    letters: np.letters,
+    life_path,
+    expression,
+    soul_urge,
+    personality,
+    maturity,
+    birthday,
+    balance: np.balance,
+    rational_thought,
+    subconscious_self: np.subconscious_self,
+    hidden_passion: np.hidden_passion,
+    karmic_lessons: np.karmic_lessons,
+    karmic_debts,
+    cornerstone: np.cornerstone,
+    capstone: np.capstone,
+    first_vowel: np.first_vowel,
+    pinnacles: bp.pinnacles,
+    challenges: bp.challenges,
+    personal_year,
+    personal_month,
+    personal_day,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Sums and their reductions, written out the way a person checks them by hand:
+ * "7+6+1 = 14, 1+4 = 5". Every chart number is one of these.
+ */
+import { digitSum } from "../core/py-math";
+
+export const MASTER = [11, 22, 33] as const;
+export const KARMIC_DEBTS = [13, 14, 16, 19] as const;
+export type KarmicDebt = (typeof KARMIC_DEBTS)[number];
+
+export function isMaster(n: number): boolean {
+  return n === 11 || n === 22 || n === 33;
+}
+
+function isKarmicDebt(n: number): n is KarmicDebt {
+  return n === 13 || n === 14 || n === 16 || n === 19;
+}
+
+/** A total reduced by repeated digit sums. */
+export interface Reduction {
+  /** The total, then each digit sum: [1990, 19, 10, 1]. */
+  chain: number[];
+  value: number;
+  /** The reduction stopped at 11, 22 or 33. */
+  master: boolean;
+  /** 13, 14, 16 or 19 met on the way down, else null. */
+  debt: KarmicDebt | null;
+}
+
+/** Reduces a total to one digit; with keepMasters it stops at 11, 22 or 33. */
+export function reduce(total: number, keepMasters = true): Reduction {
+  const chain = [total];
+  let n = total;
+  let debt: KarmicDebt | null = isKarmicDebt(n) ? n : null;
+  while (n > 9 && !(keepMasters && isMaster(n))) {
+    n = digitSum(n);
+    chain.push(n);
+    if (debt === null && isKarmicDebt(n)) debt = n;
+  }
+  return { chain, value: n, master: isMaster(n), debt };
+}
+
+const DIGITS_CACHE: string[] = [];
+
+/** The digits of n joined by "+": 1990 -> "1+9+9+0" (kept once made, for the numbers a chart meets). */
+export function digitsOf(n: number): string {
+  const cached = n < 10_000 ? DIGITS_CACHE[n] : undefined;
+  if (cached !== undefined) return cached;
+  const s = String(n);
+  let out = s[0]!;
+  for (let i = 1; i < s.length; i++) out += "+" + s[i];
+  if (n < 10_000) DIGITS_CACHE[n] = out;
+  return out;
+}
+
+/**
+ * The reduction steps after the total: ", 1+9 = 10, 1+0 = 1" (empty when the total is one digit
+ * or kept); `lead` goes before the first step.
+ */
+export function stepsOf(r: Reduction, lead = ", "): string {
+  let out = "";
+  for (let i = 1; i < r.chain.length; i++) out += `${i === 1 ? lead : ", "}${digitsOf(r.chain[i - 1]!)} = ${r.chain[i]}`;
+  return out;
+}
+
+/** A labelled number and its reduction: "day 29: 2+9 = 11", or "day 7". */
+export function labelled(label: string, n: number, r: Reduction): string {
+  return `${label} ${n}${stepsOf(r, ": ")}`;
+}
+
+/** "terms = total" and the steps; a lone term is its own total. */
+export function sumWorking(terms: readonly (string | number)[], r: Reduction): string {
+  const head = terms.length === 1 && String(terms[0]) === String(r.chain[0]) ? String(r.chain[0]) : `${terms.join("+")} = ${r.chain[0]}`;
+  return head + stepsOf(r);
+}
