@@ -46,12 +46,11 @@ export function fullTime(time: string): string {
 
 /**
  * The moment a reading is about: the given date and time, each defaulting to now on the clock
- * `offsetMinutes` east of UTC. With `dateOnly` and no time given, the moment has no hour.
+ * `offsetMinutes` east of UTC.
  */
-export function momentOf(now: Date, offsetMinutes: number, given: { date?: string; time?: string }, dateOnly = false): LocalMoment {
+export function momentOf(now: Date, offsetMinutes: number, given: { date?: string; time?: string }): LocalMoment {
   const clock = localClock(now, offsetMinutes);
   const day = calendarDate(given.date ?? clock.date);
-  if (dateOnly && given.time === undefined) return day;
   const [hour, minute, second] = fullTime(given.time ?? clock.time).split(":").map(Number) as [number, number, number];
   return { ...day, hour, minute, second };
 }

@@ -221,7 +221,7 @@ const computeMulti: Compute<"multi"> = async (env, viewer, body, now) => {
 };
 
 const computeTiming: Compute<"timing"> = async (env, _viewer, body, now) => {
-  const at = momentOf(now, body.timezone_offset_minutes ?? 0, body, true);
+  const at = momentOf(now, body.timezone_offset_minutes ?? 0, body);
   const { result, mode } = await ask(() => env.deps.oracle.timing({ at, best_hours: body.best_hours }));
   return { mode, readingType: "timing", signValue: describeMoment(at), locale: body.locale, input: inputOf(body, describeMoment(at)), result: { ...result } };
 };

@@ -15,6 +15,7 @@ import type {
 import { enumWords, messageCodec, type EnumWords, type MessageCodec } from "./codec";
 import { fromWireReading, toWireReading } from "./wire-reading";
 import type { FullReading } from "../engine";
+import type { MomentReading } from "../readings/types";
 
 export type MethodKey = keyof OracleReadings;
 export type RequestOf<K extends MethodKey> = Parameters<OracleReadings[K]>[0];
@@ -99,11 +100,17 @@ function interpretationFromWire(w: WireInterpretation | undefined): Interpretati
   return { enabled: w.enabled ?? false, inquiry_context: w.inquiry_context ?? null };
 }
 
-function readingToWire(r: FullReading): object {
+function readingToWire(r: FullReading | MomentReading): object {
   return toWireReading(r);
 }
 
+/** A reading of a person (time, daily, multi): never the moment alone. */
 function readingFromWire(w: unknown): FullReading {
+  return fromWireReading(w as WireReading) as FullReading;
+}
+
+/** The reading of a name or question result: a person's, or the moment alone when asked without a profile. */
+function anyReadingFromWire(w: unknown): FullReading | MomentReading {
   return fromWireReading(w as WireReading);
 }
 
@@ -113,10 +120,10 @@ type Row<K extends MethodKey> = Omit<OracleMethod<K>, "key" | "request" | "respo
 type WithReading = "daily" | "name" | "question";
 
 /** The reading inside such a result crosses the wire in its own shape; the rest as it is. */
-function readingResult<K extends WithReading>(): Pick<Row<K>, "toWireResponse" | "fromWireResponse"> {
+function readingResult<K extends WithReading>(restore: (res: ResultOf<K>) => ResultOf<K> = (res) => res): Pick<Row<K>, "toWireResponse" | "fromWireResponse"> {
   return {
     toWireResponse: (res) => ({ ...res, reading: readingToWire(res.reading) }),
-    fromWireResponse: (w) => ({ ...(w as ResultOf<K>), reading: readingFromWire((w as { reading: unknown }).reading) }),
+    fromWireResponse: (w) => restore({ ...(w as ResultOf<K>), reading: anyReadingFromWire((w as { reading: unknown }).reading) } as ResultOf<K>),
   };
 }
 
@@ -169,7 +176,8 @@ function rows(e: Enums): { [K in MethodKey]: Row<K> } {
       type: "name",
       fromWireRequest: (w: W) => ({ name: w.name as string, ...askedFromWire(w, e) }),
       toWireRequest: (req) => ({ ...req, ...askedToWire(req, e) }),
-      ...readingResult<"name">(),
+      // life_path is an optional field: absent without a profile, null in the result.
+      ...readingResult<"name">((res) => ({ ...res, life_path: res.life_path ?? null })),
     },
     question: {
       rpc: "GetQuestionReading",

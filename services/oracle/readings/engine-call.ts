@@ -4,17 +4,7 @@
  */
 import { InvalidInputError } from "../../lib/errors";
 import { generateReading, resolveSystem, type FullReading, type ReadingInput } from "../engine";
-import type { CalendarDate, LocalMoment, NumerologySystem, ProfileInput } from "./types";
-
-/** The profile used when a name or question reading is asked without one. */
-export const ANONYMOUS_NAME = "Anonymous";
-const ANONYMOUS_BIRTH: CalendarDate = { year: 2000, month: 1, day: 1 };
-
-/** An anonymous profile born 2000-01-01, or on the reading's day when that comes earlier. */
-export function anonymousProfile(at: CalendarDate, fullName = ANONYMOUS_NAME): ProfileInput {
-  const atFirst = at.year < 2000;
-  return { full_name: fullName, birth_date: atFirst ? { year: at.year, month: at.month, day: at.day } : ANONYMOUS_BIRTH };
-}
+import type { LocalMoment, NumerologySystem, ProfileInput } from "./types";
 
 /** The system a profile is read with: its choice, "auto" resolved against its full name. */
 export function profileSystem(profile: ProfileInput): NumerologySystem {
@@ -73,9 +63,21 @@ export function readingOf({ profile, at, profilePath = "profile", atPath = "at",
     bpm: profile.heart_rate_bpm ?? null,
     system,
   };
+  let reading: FullReading;
   try {
-    return generateReading(input);
+    reading = generateReading(input);
   } catch (err) {
     throw relabel(err, profilePath, atPath);
   }
+  return withOneConfidence(reading);
+}
+
+/**
+ * One confidence per reading. The engine keeps two: the reading's (from what it knows: the
+ * profile, moon, pillars, heartbeat, location), which its header and footer show, and the signal
+ * layer's own count of signals. A person is shown the first; the second takes its value.
+ */
+export function withOneConfidence(reading: FullReading): FullReading {
+  reading.reading.confidence = reading.confidence.score;
+  return reading;
 }

@@ -21,6 +21,12 @@ export type ReadingType = (typeof READING_TYPES)[number];
 export const GENDERS = ["male", "female"] as const;
 export type Gender = (typeof GENDERS)[number];
 
+/**
+ * A reading of the moment alone: a name or question reading asked without a profile has no birth
+ * date, so nothing drawn from one (./moment-reading.ts). `left_out` names what is missing.
+ */
+export type MomentReading = Omit<FullReading, "person" | "birth" | "numerology" | "heartbeat" | "location"> & { left_out: string[] };
+
 /** The person a reading is for. Absent optional fields may be omitted or null. */
 export interface ProfileInput {
   full_name: string;
@@ -98,7 +104,7 @@ export type Script = (typeof SCRIPTS)[number];
 export interface NameReadingRequest {
   name: string;
   numerology_system?: NumerologySystemChoice | null;
-  /** Whose reading surrounds the name; absent: an anonymous profile. */
+  /** Whose reading surrounds the name; absent: the moment alone, with no birth date. */
   profile?: ProfileInput | null;
   at: LocalMoment;
   interpretation?: InterpretationOptions | null;
@@ -118,9 +124,10 @@ export interface NameReadingResult {
   expression: number;
   soul_urge: number;
   personality: number;
-  life_path: number;
+  /** The profile's; null without one (there is no birth date to take it from). */
+  life_path: number | null;
   letters: LetterValue[];
-  reading: FullReading;
+  reading: FullReading | MomentReading;
   interpretation: Interpretation | null;
 }
 
@@ -149,7 +156,8 @@ export interface QuestionReadingResult {
   numerology_system: NumerologySystem;
   category: QuestionCategory;
   category_detected: boolean;
-  reading: FullReading;
+  /** The asker's reading; the moment alone without a profile. */
+  reading: FullReading | MomentReading;
   interpretation: Interpretation | null;
 }
 
