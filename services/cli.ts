@@ -8,6 +8,7 @@ import { register as registerRefcheck } from "./oracle/engine/refcheck/refcheck-
 import { register as registerBench } from "./bench/bench-command";
 import { register as registerReading } from "./oracle/cli/reading-command";
 import { register as registerChart } from "./oracle/cli/chart-command";
+import { register as registerMcp } from "./api/mcp/mcp-command";
 import { register as registerMigrate } from "./lib/db/migrate-command";
 import { register as registerAdmin } from "./lib/db/admin-command";
 import { register as registerEncryption } from "./lib/crypto/encryption-command";
@@ -25,6 +26,7 @@ const REGISTRARS: ReadonlyArray<(program: Command) => void> = [
   registerBench,
   registerReading,
   registerChart,
+  registerMcp,
   registerMigrate,
   registerAdmin,
   registerEncryption,

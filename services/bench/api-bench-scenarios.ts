@@ -13,7 +13,7 @@ export interface ScenarioContext {
 }
 
 export interface ApiScenario {
-  readonly name: "health" | "persisted_time_reading" | "history_page";
+  readonly name: "health" | "persisted_time_reading" | "history_page" | "chart" | "chart_compatibility";
   readonly description: string;
   /** "METHOD /openapi/path" that must be served for the scenario to run. */
   readonly route: string;
@@ -78,5 +78,25 @@ export const SCENARIOS: readonly ApiScenario[] = [
     path: "/api/oracle/readings?limit=20&offset=0",
     authenticated: true,
     goal: { ratio: 0.25 },
+  },
+  {
+    name: "chart",
+    description: "POST /api/oracle/chart (the complete chart of a name and birth date, stored), signed in",
+    route: "POST /api/oracle/chart",
+    method: "POST",
+    path: "/api/oracle/chart",
+    authenticated: true,
+    setup: async () => ({ name: "Иван Петров", birth_date: "1988-03-02", date: "2026-03-14" }),
+    goal: { ratio: 0.25, p99Ms: 50 },
+  },
+  {
+    name: "chart_compatibility",
+    description: "POST /api/oracle/chart/compatibility (two people, computed, not stored), signed in",
+    route: "POST /api/oracle/chart/compatibility",
+    method: "POST",
+    path: "/api/oracle/chart/compatibility",
+    authenticated: true,
+    setup: async () => ({ a: { name: "Alice Johnson", birth_date: "1990-07-15" }, b: { name: "张伟", birth_date: "1988-03-02" }, date: "2026-03-14" }),
+    goal: { ratio: 0.25, p99Ms: 50 },
   },
 ];

@@ -25,6 +25,7 @@ describe("oracle input: from stored profiles and requests to the Oracle's terms"
     expect(momentOf(now, 0, { time: "07:05:09" })).to.deep.equal({ year: 2026, month: 2, day: 9, hour: 7, minute: 5, second: 9 });
     // A date without a time is read at now's time of day on that date, as `time` is documented.
     expect(momentOf(now, 0, { date: "2026-03-01" })).to.deep.equal({ year: 2026, month: 3, day: 1, hour: 22, minute: 15, second: 30 });
+    expect(momentOf(now, 0, { date: "2026-03-01" }, true)).to.deep.equal({ year: 2026, month: 3, day: 1 });
     expect(describeMoment({ year: 2026, month: 3, day: 1 })).to.equal("2026-03-01");
     expect(describeMoment({ year: 2026, month: 3, day: 1, hour: 9, minute: 5, second: 0 })).to.equal("2026-03-01 09:05:00");
     expect(fullTime("09:05")).to.equal("09:05:00");

@@ -46,11 +46,13 @@ export function fullTime(time: string): string {
 
 /**
  * The moment a reading is about: the given date and time, each defaulting to now on the clock
- * `offsetMinutes` east of UTC.
+ * `offsetMinutes` east of UTC. With `dateOnly` (a chart, which has no hour) and no time given,
+ * the moment has no hour.
  */
-export function momentOf(now: Date, offsetMinutes: number, given: { date?: string; time?: string }): LocalMoment {
+export function momentOf(now: Date, offsetMinutes: number, given: { date?: string; time?: string }, dateOnly = false): LocalMoment {
   const clock = localClock(now, offsetMinutes);
   const day = calendarDate(given.date ?? clock.date);
+  if (dateOnly && given.time === undefined) return day;
   const [hour, minute, second] = fullTime(given.time ?? clock.time).split(":").map(Number) as [number, number, number];
   return { ...day, hour, minute, second };
 }

@@ -42,7 +42,7 @@ export interface ReadingOutcome {
 }
 
 /** What a reading type hands over for storing, before it has an id and an owner. */
-type Computed = Omit<NewReading, "id" | "ownerId"> & { readonly mode: OracleMode };
+export type Computed = Omit<NewReading, "id" | "ownerId"> & { readonly mode: OracleMode };
 
 type Told = { readonly include_ai: boolean; readonly inquiry_context?: Record<string, string> | undefined };
 
@@ -104,7 +104,7 @@ function toldParts(body: Told & { readonly locale: "en" | "fa" }, profiles: read
   };
 }
 
-async function profileFor(env: ReadingEnv, viewer: Viewer, id: string): Promise<Profile> {
+export async function profileFor(env: ReadingEnv, viewer: Viewer, id: string): Promise<Profile> {
   const profile = await env.deps.repos.profiles.get(id, viewer);
   if (!profile) throw notFound("profile");
   return profile;
@@ -254,7 +254,7 @@ function progress(env: ReadingEnv, actor: ReadingActor, readingId: string, readi
   };
 }
 
-async function computeAndStore(env: ReadingEnv, actor: ReadingActor, ownerId: string, readingType: string, includeAi: boolean, compute: () => Promise<Computed>): Promise<{ reading: Reading; mode: OracleMode }> {
+export async function computeAndStore(env: ReadingEnv, actor: ReadingActor, ownerId: string, readingType: string, includeAi: boolean, compute: () => Promise<Computed>): Promise<{ reading: Reading; mode: OracleMode }> {
   const id = randomUUID();
   const events = progress(env, actor, id, readingType, includeAi);
   events.started();

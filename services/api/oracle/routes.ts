@@ -1,4 +1,5 @@
 import type { ApiRouter, RouteModule } from "../http/route-kit";
+import { registerChartRoutes } from "./chart-routes";
 import { registerHistoryRoutes } from "./history-routes";
 import { registerProfileRoutes } from "./profile-routes";
 import { registerReadingRoutes } from "./reading-routes";
@@ -16,5 +17,6 @@ export const oracleRoutes: RouteModule = {
     // History first: its fixed paths (/readings/stats) must be matched before /readings/:reading_id.
     registerHistoryRoutes(r);
     registerReadingRoutes(r);
+    registerChartRoutes(r);
   },
 };

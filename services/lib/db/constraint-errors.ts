@@ -58,7 +58,7 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintMeaning>> = {
   oracle_readings_pkey: c("id", "a reading with this id already exists"),
   oracle_readings_owner_id_fkey: c("owner_id", "no such account"),
   oracle_readings_profile_id_fkey: c("profile_id", "no such profile"),
-  oracle_readings_reading_type_check: c("reading_type", "must be time, name, question, daily, multi, timing or stamp"),
+  oracle_readings_reading_type_check: c("reading_type", "must be time, name, question, daily, multi, timing, stamp or chart"),
   oracle_readings_sign_value_check: c("sign_value", "must be at most 200 characters"),
   oracle_readings_numerology_system_check: c("numerology_system", "must be pythagorean, chaldean or abjad"),
   oracle_readings_locale_check: c("locale", "must be en or fa"),

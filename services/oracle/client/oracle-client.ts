@@ -87,6 +87,8 @@ export class OracleClient {
   readonly multi: ReadingCall<"multi">;
   readonly timing: ReadingCall<"timing">;
   readonly stamp: ReadingCall<"stamp">;
+  readonly chart: ReadingCall<"chart">;
+  readonly chartCompatibility: ReadingCall<"chartCompatibility">;
 
   private readonly stub: GenericStub;
   private readonly healthStub: HealthStub;
@@ -106,6 +108,8 @@ export class OracleClient {
     this.multi = (req, o) => this.call("multi", req, o);
     this.timing = (req, o) => this.call("timing", req, o);
     this.stamp = (req, o) => this.call("stamp", req, o);
+    this.chart = (req, o) => this.call("chart", req, o);
+    this.chartCompatibility = (req, o) => this.call("chartCompatibility", req, o);
   }
 
   /** The mode that served the last call (or the last probe); "grpc" before any. */

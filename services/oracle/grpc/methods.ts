@@ -13,6 +13,7 @@ import type {
   ReadingType,
 } from "../readings/types";
 import { enumWords, messageCodec, type EnumWords, type MessageCodec } from "./codec";
+import { chartFromWire, chartToWire, compatibilityFromWire } from "./chart-wire";
 import { fromWireReading, toWireReading } from "./wire-reading";
 import type { FullReading } from "../engine";
 import type { MomentReading } from "../readings/types";
@@ -218,6 +219,36 @@ function rows(e: Enums): { [K in MethodKey]: Row<K> } {
       toWireResponse: (res) => res,
       fromWireResponse: (w: W) => w as unknown as ResultOf<"stamp">,
     },
+    chart: {
+      rpc: "GetChart",
+      type: "chart",
+      fromWireRequest: (w: W) => ({
+        name: w.name as string,
+        birth_date: w.birth_date as RequestOf<"chart">["birth_date"],
+        numerology_system: e.system.fromWire(w.numerology_system) as NumerologySystemChoice | null,
+        at: w.at as RequestOf<"chart">["at"],
+        locale: ((w.locale as string | undefined) || null) as RequestOf<"chart">["locale"],
+      }),
+      toWireRequest: (req) => ({ ...req, numerology_system: e.system.toWire(req.numerology_system), locale: req.locale ?? "" }),
+      toWireResponse: (res) => ({ chart: chartToWire(res) }),
+      fromWireResponse: (w: W) => chartFromWire(w.chart as W),
+    },
+    chartCompatibility: {
+      rpc: "GetChartCompatibility",
+      type: "chart",
+      fromWireRequest: (w: W) => {
+        const person = (p: W | undefined) =>
+          p ? { name: p.name as string, birth_date: p.birth_date as RequestOf<"chart">["birth_date"], numerology_system: e.system.fromWire(p.numerology_system) as NumerologySystemChoice | null } : undefined;
+        return { a: person(w.a as W) as RequestOf<"chartCompatibility">["a"], b: person(w.b as W) as RequestOf<"chartCompatibility">["b"], at: w.at as RequestOf<"chart">["at"] };
+      },
+      toWireRequest: (req) => ({
+        a: { ...req.a, numerology_system: e.system.toWire(req.a.numerology_system) },
+        b: { ...req.b, numerology_system: e.system.toWire(req.b.numerology_system) },
+        at: req.at,
+      }),
+      toWireResponse: (res) => res,
+      fromWireResponse: (w: W) => compatibilityFromWire(w),
+    },
   };
 }
 
@@ -246,9 +277,11 @@ export function oracleMethods(): OracleMethods {
     multi: build("multi"),
     timing: build("timing"),
     stamp: build("stamp"),
+    chart: build("chart"),
+    chartCompatibility: build("chartCompatibility"),
   };
   return table;
 }
 
-export const METHOD_KEYS: readonly MethodKey[] = ["time", "daily", "name", "question", "multi", "timing", "stamp"];
+export const METHOD_KEYS: readonly MethodKey[] = ["time", "daily", "name", "question", "multi", "timing", "stamp", "chart", "chartCompatibility"];
 

@@ -223,6 +223,8 @@ describe("oracle gRPC server (in-process, real sockets)", () => {
         "GetMultiReading",
         "GetTimingAlignment",
         "CheckStamp",
+        "GetChart",
+        "GetChartCompatibility",
       ]);
       r.close();
     });
@@ -270,6 +272,8 @@ describe("oracle gRPC server (in-process, real sockets)", () => {
           throw new Error("boom");
         },
         stamp: direct.stamp.bind(direct),
+        chart: direct.chart.bind(direct),
+        chartCompatibility: direct.chartCompatibility.bind(direct),
       };
       const broken = new OracleServer({ readings: failing, logger: silentLogger });
       const port = await broken.listen("127.0.0.1", 0);

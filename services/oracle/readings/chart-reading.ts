@@ -56,42 +56,49 @@ export interface ChartCompatibility {
   signals: CompatibilityReason[];
 }
 
-const kind = (what: string) => ({ error: (i: { input?: unknown }) => (i.input === undefined || i.input === null ? "required" : `must be ${what}`) });
-const int = (min: number, max: number) => z.int(kind("a whole number")).min(min, `must be from ${min} to ${max}`).max(max, `must be from ${min} to ${max}`);
-const lowerChoice = <T extends readonly [string, ...string[]]>(words: T) =>
-  z
-    .string(kind(`one of ${words.join(", ")}`))
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(words, { error: () => `must be one of ${words.join(", ")}` }));
+/** The schemas, made on first use: validation.ts and this module import each other. */
+function buildSchemas() {
+  const kind = (what: string) => ({ error: (i: { input?: unknown }) => (i.input === undefined || i.input === null ? "required" : `must be ${what}`) });
+  const int = (min: number, max: number) => z.int(kind("a whole number")).min(min, `must be from ${min} to ${max}`).max(max, `must be from ${min} to ${max}`);
+  const lowerChoice = <T extends readonly [string, ...string[]]>(words: T) =>
+    z
+      .string(kind(`one of ${words.join(", ")}`))
+      .transform((s) => s.toLowerCase())
+      .pipe(z.enum(words, { error: () => `must be one of ${words.join(", ")}` }));
 
-const day = z.object({ year: int(1, 9999), month: int(1, 12), day: int(1, 31) }, kind("{year, month, day}")).check((ctx) => {
-  const { year, month, day: d } = ctx.value;
-  if (!isValidDate(year, month, d)) ctx.issues.push({ code: "custom", input: ctx.value, message: `${isoDate(ctx.value)} is not a day of the calendar` });
-});
+  const day = z.object({ year: int(1, 9999), month: int(1, 12), day: int(1, 31) }, kind("{year, month, day}")).check((ctx) => {
+    const { year, month, day: d } = ctx.value;
+    if (!isValidDate(year, month, d)) ctx.issues.push({ code: "custom", input: ctx.value, message: `${isoDate(ctx.value)} is not a day of the calendar` });
+  });
 
-const person = {
-  name: z
-    .string(kind("a string"))
-    .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
-    .refine((s) => s.trim() !== "", "must not be blank"),
-  birth_date: day,
-  numerology_system: lowerChoice(NUMEROLOGY_SYSTEMS).nullish(),
-};
+  const person = {
+    name: z
+      .string(kind("a string"))
+      .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
+      .refine((s) => s.trim() !== "", "must not be blank"),
+    birth_date: day,
+    numerology_system: lowerChoice(NUMEROLOGY_SYSTEMS).nullish(),
+  };
 
-const personSchema = z.object(person, kind("{name, birth_date, numerology_system?}"));
+  const personSchema = z.object(person, kind("{name, birth_date, numerology_system?}"));
 
-function bornBy(at: CalendarDate, p: ChartPerson, path: (string | number)[], issues: z.core.$ZodRawIssue[]): void {
-  if (isAfter(p.birth_date, at)) issues.push({ code: "custom", input: p.birth_date, path: [...path, "birth_date"], message: `is after the chart's date ${isoDate(at)}` });
+  function bornBy(at: CalendarDate, p: ChartPerson, path: (string | number)[], issues: z.core.$ZodRawIssue[]): void {
+    if (isAfter(p.birth_date, at)) issues.push({ code: "custom", input: p.birth_date, path: [...path, "birth_date"], message: `is after the chart's date ${isoDate(at)}` });
+  }
+
+  const chartSchema = z
+    .object({ ...person, at: day, locale: lowerChoice(CHART_LOCALES).nullish() }, kind("a request object"))
+    .check((ctx) => bornBy(ctx.value.at, ctx.value, [], ctx.issues));
+
+  const compatibilitySchema = z.object({ a: personSchema, b: personSchema, at: day }, kind("a request object")).check((ctx) => {
+    bornBy(ctx.value.at, ctx.value.a, ["a"], ctx.issues);
+    bornBy(ctx.value.at, ctx.value.b, ["b"], ctx.issues);
+  });
+  return { chartSchema, compatibilitySchema };
 }
 
-const chartSchema = z
-  .object({ ...person, at: day, locale: lowerChoice(CHART_LOCALES).nullish() }, kind("a request object"))
-  .check((ctx) => bornBy(ctx.value.at, ctx.value, [], ctx.issues));
-
-const compatibilitySchema = z.object({ a: personSchema, b: personSchema, at: day }, kind("a request object")).check((ctx) => {
-  bornBy(ctx.value.at, ctx.value.a, ["a"], ctx.issues);
-  bornBy(ctx.value.at, ctx.value.b, ["b"], ctx.issues);
-});
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+const chartSchemas = () => (schemas ??= buildSchemas());
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
@@ -111,11 +118,11 @@ function chartOf(p: ChartPerson, at: CalendarDate, locale: ChartLocale, prefix: 
 }
 
 export function validateChart(input: unknown): ChartRequest {
-  return parse(chartSchema, input);
+  return parse(chartSchemas().chartSchema, input);
 }
 
 export function validateChartCompatibility(input: unknown): ChartCompatibilityRequest {
-  return parse(compatibilitySchema, input);
+  return parse(chartSchemas().compatibilitySchema, input);
 }
 
 export function computeChartReading(req: ChartRequest): Chart {

@@ -6,6 +6,8 @@
 import { ENGINE_ONLY, type Interpreter } from "../ai/interpreter";
 import { multiPrompt, readingPrompt } from "../ai/prompt";
 import { emptySections } from "../ai/sections";
+import type { Chart } from "../engine";
+import { computeChartCompatibility, computeChartReading, type ChartCompatibility, type ChartCompatibilityRequest, type ChartRequest } from "./chart-reading";
 import { computeDailyReading } from "./daily-reading";
 import { readingOf } from "./engine-call";
 import { computeMultiReading } from "./multi-reading";
@@ -62,6 +64,8 @@ export interface OracleReadings {
   multi(req: MultiReadingRequest, ctx?: CallContext): Promise<MultiReadingResult>;
   timing(req: TimingRequest, ctx?: CallContext): Promise<TimingAlignment>;
   stamp(req: StampCheckRequest, ctx?: CallContext): Promise<StampCheck>;
+  chart(req: ChartRequest, ctx?: CallContext): Promise<Chart>;
+  chartCompatibility(req: ChartCompatibilityRequest, ctx?: CallContext): Promise<ChartCompatibility>;
 }
 
 export class ReadingService implements OracleReadings {
@@ -156,6 +160,16 @@ export class ReadingService implements OracleReadings {
   async stamp(input: StampCheckRequest): Promise<StampCheck> {
     const req = validate.stamp(input);
     return this.measure("stamp", () => checkStamp(req));
+  }
+
+  async chart(input: ChartRequest): Promise<Chart> {
+    const req = validate.chart(input);
+    return this.measure("chart", () => computeChartReading(req));
+  }
+
+  async chartCompatibility(input: ChartCompatibilityRequest): Promise<ChartCompatibility> {
+    const req = validate.chartCompatibility(input);
+    return this.measure("chart", () => computeChartCompatibility(req));
   }
 
   private measure<T>(type: ReadingType, compute: () => T): T {

@@ -15,7 +15,7 @@ import type {
 
 export type { CalendarDate, FullReading, LocalMoment, NumerologySystem, NumerologySystemChoice, Translation, UtcOffset };
 
-export const READING_TYPES = ["time", "daily", "name", "question", "multi", "timing", "stamp"] as const;
+export const READING_TYPES = ["time", "daily", "name", "question", "multi", "timing", "stamp", "chart"] as const;
 export type ReadingType = (typeof READING_TYPES)[number];
 
 export const GENDERS = ["male", "female"] as const;

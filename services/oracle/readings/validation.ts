@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { InvalidInputError } from "../../lib/errors";
 import { isValidDate, NUMEROLOGY_SYSTEMS } from "../engine";
+import { validateChart, validateChartCompatibility, type ChartCompatibilityRequest, type ChartRequest } from "./chart-reading";
 import { isAfter, isoDate, type DateParts } from "./dates";
 import {
   GENDERS,
@@ -232,4 +233,6 @@ export const validate = {
   multi: (input: unknown): MultiReadingRequest => parse(multiRequest, input),
   timing: (input: unknown): TimingRequest => parse(timingRequest, input),
   stamp: (input: unknown): StampCheckRequest => parse(stampRequest, input),
+  chart: (input: unknown): ChartRequest => validateChart(input),
+  chartCompatibility: (input: unknown): ChartCompatibilityRequest => validateChartCompatibility(input),
 };

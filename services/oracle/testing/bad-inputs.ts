@@ -23,6 +23,12 @@ export const VALID: Record<Kind, unknown> = {
   multi: { profiles: [ALICE, JAMES], at: DAY_ONLY },
   timing: { at: AT, best_hours: 3 },
   stamp: { stamp: "VE-OX-OXFI ☀OX-RUWU-RAWU" },
+  chart: { name: "Иван Петров", birth_date: { year: 1990, month: 7, day: 15 }, numerology_system: "auto", at: { year: 2026, month: 2, day: 9 }, locale: "fa" },
+  chartCompatibility: {
+    a: { name: "Alice Johnson", birth_date: { year: 1990, month: 7, day: 15 } },
+    b: { name: "张伟", birth_date: { year: 1988, month: 3, day: 2 }, numerology_system: "pythagorean" },
+    at: { year: 2026, month: 2, day: 9 },
+  },
 };
 
 /** [request kind, path, bad value, the field the error must name]. */
@@ -90,4 +96,15 @@ export const BAD_FIELDS: [Kind, (string | number)[], unknown, string][] = [
   ["stamp", ["stamp"], undefined, "stamp"],
   ["stamp", ["stamp"], " ", "stamp"],
   ["stamp", ["stamp"], "X".repeat(101), "stamp"],
+  ["chart", ["name"], undefined, "name"],
+  ["chart", ["name"], " ", "name"],
+  ["chart", ["birth_date", "month"], 13, "birth_date.month"],
+  ["chart", ["birth_date"], { year: 2027, month: 1, day: 1 }, "birth_date"],
+  ["chart", ["numerology_system"], "tarot", "numerology_system"],
+  ["chart", ["at"], undefined, "at"],
+  ["chart", ["locale"], "de", "locale"],
+  ["chartCompatibility", ["a"], undefined, "a"],
+  ["chartCompatibility", ["b", "name"], 7, "b.name"],
+  ["chartCompatibility", ["b", "birth_date", "day"], 0, "b.birth_date.day"],
+  ["chartCompatibility", ["a", "birth_date"], { year: 2030, month: 1, day: 1 }, "a.birth_date"],
 ];

@@ -27,4 +27,14 @@ export const EVERY_RPC: { [K in MethodKey]: RequestOf<K>[] } = {
   ],
   timing: [{ at: AT }, { at: DAY_ONLY, best_hours: 24 }],
   stamp: [{ stamp: "VE-OX-OXFI ☀OX-RUWU-RAWU" }, { stamp: "LU-OX-OXWA" }, { stamp: "XX-OX-OXFI" }],
+  chart: [
+    { name: "Alice Johnson", birth_date: { year: 1990, month: 7, day: 15 }, at: { year: 2026, month: 2, day: 9 } },
+    { name: "علی رضایی", birth_date: { year: 1985, month: 11, day: 29 }, numerology_system: "auto", at: { year: 2026, month: 2, day: 9 }, locale: "fa" },
+    { name: "张伟", birth_date: { year: 2001, month: 9, day: 9 }, numerology_system: "chaldean", at: { year: 2026, month: 2, day: 9 } },
+    // No vowel in the first name, and a master number kept.
+    { name: "Brynn Wyld", birth_date: { year: 1979, month: 11, day: 29 }, at: { year: 2026, month: 2, day: 9 } },
+  ],
+  chartCompatibility: [
+    { a: { name: "Alice Johnson", birth_date: { year: 1990, month: 7, day: 15 } }, b: { name: "Иван Петров", birth_date: { year: 1988, month: 3, day: 2 } }, at: { year: 2026, month: 2, day: 9 } },
+  ],
 };

@@ -23,7 +23,7 @@ import { InvalidInputError } from "../../errors";
  *   countCreatedSince(since)            all owners (admin and health views)
  */
 
-export const READING_TYPES = ["time", "name", "question", "daily", "multi", "timing", "stamp"] as const;
+export const READING_TYPES = ["time", "name", "question", "daily", "multi", "timing", "stamp", "chart"] as const;
 export type ReadingType = (typeof READING_TYPES)[number];
 export const NUMEROLOGY_SYSTEMS = ["pythagorean", "chaldean", "abjad"] as const;
 export type NumerologySystem = (typeof NUMEROLOGY_SYSTEMS)[number];

@@ -25,7 +25,11 @@ export class BoundedCache<V> {
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    const o = value as Record<string, unknown>;
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === "object" && v !== null) deepFreeze(v);
+    }
   }
   return value;
 }

@@ -204,6 +204,21 @@ describe("the complete chart, against cases worked by hand", () => {
   });
 });
 
+describe("the complete chart: parts worked out once", () => {
+  it("gives the same chart again, and no caller can change what the next one gets", () => {
+    const first = chart("Alice Johnson", "1990-07-15", "2026-02-09");
+    expect(() => {
+      (first.expression as { working: string }).working = "changed";
+    }).to.throw(TypeError);
+    expect(() => first.letters.push({ letter: "Z", value: 8, vowel: false, word: 0 })).to.throw(TypeError);
+    const again = chart("Alice Johnson", "1990-07-15", "2026-02-09");
+    expect(again).to.deep.equal(first);
+    expect(again.expression.working).to.include("= 53, 5+3 = 8");
+    // The same name in another language is worked out apart.
+    expect(chart("Alice Johnson", "1990-07-15", "2026-02-09", { locale: "fa" }).life_path.working).to.include("ماه");
+  });
+});
+
 describe("the complete chart: bad input", () => {
   const ok: ChartInput = { fullName: "Alice Johnson", birth: { year: 1990, month: 7, day: 15 }, at: { year: 2026, month: 2, day: 9 } };
 
