@@ -1,26 +1,26 @@
-# syntax=docker/dockerfile:1.7
 # NPS images. Stage `app`: every NPS service (`nps start --only <name>` picks one).
 # Stage `web`: the web page's static files behind nginx. Both run as non-root users.
+# BASE and WEB_BASE are the images the stages start from: the usual upstream ones by default;
+# `nps images build --local` passes local images made from Debian packages, with no registry.
+ARG BASE=node:20-bookworm-slim
+ARG WEB_BASE=nginxinc/nginx-unprivileged:1.25-alpine
 
-FROM node:20-bookworm-slim AS deps
+FROM ${BASE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY web/package.json ./web/
 RUN npm ci --no-audit --no-fund
 
+# Everything the build context holds (.dockerignore leaves out tests and local state), compiled
+# to dist/; then only the runtime dependencies are kept.
 FROM deps AS build
-COPY tsconfig.json ./
-COPY bin ./bin
-COPY services ./services
-COPY database ./database
-COPY infra ./infra
-COPY stacks ./stacks
-COPY proto ./proto
+COPY . .
 RUN npx tsc -p . \
  && npm run build:web --if-present \
  && mkdir -p web/dist \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS app
+FROM ${BASE} AS app
 # Outside a container NPS listens on loopback only; inside one, the port mapping decides who reaches it.
 ENV NODE_ENV=production \
     NPS_DATA_DIR=/var/lib/nps \
@@ -38,6 +38,8 @@ COPY --from=build /app/bin ./bin
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/proto ./proto
 COPY --from=build /app/database ./database
+# The API serves the web page at / as well (Railway and single-container hosts have no web container).
+COPY --from=build /app/web/dist ./web/dist
 # Compiled code resolves its data files beside itself as well as from the project root.
 COPY --from=build /app/proto ./dist/proto
 COPY --from=build /app/database ./dist/database
@@ -51,7 +53,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
 ENTRYPOINT ["tini", "--"]
 CMD ["nps", "start"]
 
-FROM nginxinc/nginx-unprivileged:1.25-alpine AS web
+FROM ${WEB_BASE} AS web
 COPY deploy/web/default.conf /etc/nginx/conf.d/default.conf
 COPY --from=build /app/web/dist /usr/share/nginx/html
 EXPOSE 5173

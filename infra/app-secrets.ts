@@ -15,7 +15,7 @@ const RANDOM_ID_OUTPUTS = ["hex", "b64Std", "b64Url", "dec", "id"];
 export class AppSecrets extends pulumi.ComponentResource {
   readonly values: SecretValues;
 
-  constructor(name: string, args: { settings: CommonSettings }, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: { settings: Pick<CommonSettings, "configuredSecrets"> & Partial<CommonSettings> }, opts?: pulumi.ComponentResourceOptions) {
     super("nps:secrets:AppSecrets", name, {}, opts);
     const config = new pulumi.Config("nps");
     const values: SecretValues = {};

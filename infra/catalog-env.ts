@@ -21,6 +21,8 @@ export interface Wiring<S, P = string> {
     readonly host: string | P;
     readonly port: number;
     readonly password: S;
+    /** The login role; DATABASE.user (the owner) unless the target gives the services their own. */
+    readonly user?: string;
     /** "require" where the server forces TLS. */
     readonly sslMode?: "require";
   };
@@ -39,6 +41,8 @@ export interface Wiring<S, P = string> {
   readonly alertQueueUrl?: string | P;
   /** Where short-lived jobs push their metrics, where nothing scrapes them in time. */
   readonly metricsPushUrl?: string;
+  /** false where a one-off task migrates before each deployment (prod); default true. */
+  readonly migrateOnStart?: boolean;
 }
 
 export type ServiceEnv<S, P = string> = Partial<Record<EnvName, EnvValue<S, P>>>;
@@ -71,7 +75,7 @@ export function partEnv<S, P>(part: PlatformPart, w: Wiring<S, P>, e: EnvBuilder
   switch (part) {
     case "database":
       e.late("POSTGRES_HOST", w.database.host).plain("POSTGRES_PORT", w.database.port);
-      e.plain("POSTGRES_DB", DATABASE.name).plain("POSTGRES_USER", DATABASE.user).secret("POSTGRES_PASSWORD", w.database.password);
+      e.plain("POSTGRES_DB", DATABASE.name).plain("POSTGRES_USER", w.database.user ?? DATABASE.user).secret("POSTGRES_PASSWORD", w.database.password);
       if (w.database.sslMode) e.plain("PGSSLMODE", w.database.sslMode);
       return;
     case "redis":

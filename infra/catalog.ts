@@ -75,6 +75,8 @@ interface EntryBase {
 export interface VolumeMount {
   readonly name: string;
   readonly path: string;
+  /** Data the platform cannot rebuild (the database, the backups): protected from `pulumi destroy`. */
+  readonly keep?: boolean;
 }
 
 /** What a prod task may touch beyond its own logs and secrets. */
@@ -196,7 +198,7 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
         .plain("FORCE_HTTPS", true)
         .plain("SWAGGER_ENABLED", false)
         .plain("DEBUG", false)
-        .plain("NPS_MIGRATE_ON_START", true)
+        .plain("NPS_MIGRATE_ON_START", w.migrateOnStart ?? true)
         // The scheduler service runs the daily readings; one place, not once per API replica.
         .plain("NPS_DAILY_SCHEDULER_ENABLED", false),
     prod: { kind: "service", scaleOn: "requests" },
@@ -292,7 +294,7 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     replicas: single,
     public: false,
     metrics: sideMetrics(PORTS.backupMetrics),
-    volumes: [{ name: "backups", path: "/var/lib/nps/backups" }],
+    volumes: [{ name: "backups", path: "/var/lib/nps/backups", keep: true }],
     dependsOn: [{ on: "postgres", condition: "healthy" }],
     uses: SERVICE_USES.backup,
     env: (w, e) => {
@@ -357,7 +359,7 @@ export const SUPPORT: Readonly<Record<SupportName, SupportEntry>> = {
     docker: {
       network: "data",
       command: ["postgres", ...Object.entries(POSTGRES_SETTINGS).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
-      volumes: [{ name: "pgdata", path: "/var/lib/postgresql/data" }],
+      volumes: [{ name: "pgdata", path: "/var/lib/postgresql/data", keep: true }],
       shmSizeMb: POSTGRES_SHM_MB,
     },
   },

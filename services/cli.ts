@@ -14,6 +14,7 @@ import { register as registerAdmin } from "./lib/db/admin-command";
 import { register as registerEncryption } from "./lib/crypto/encryption-command";
 import { register as registerPlan } from "../infra/plan/plan-command";
 import { register as registerHealth } from "./api/health-command";
+import { register as registerImages } from "../infra/images/images-command";
 
 /**
  * The `nps` command. Each area keeps its subcommands in a small *-command.ts module that only
@@ -32,6 +33,7 @@ const REGISTRARS: ReadonlyArray<(program: Command) => void> = [
   registerEncryption,
   registerPlan,
   registerHealth,
+  registerImages,
 ];
 
 export function buildProgram(): Command {

@@ -158,15 +158,44 @@ describe("stack dev (Docker), planned with the committed Pulumi.dev.yaml", funct
     expect(b.inputs.volumes).to.deep.include({ volumeName: "nps-backups", containerPath: env(b, "BACKUP_DIR") });
   });
 
-  it("fronts everything with nginx: TLS, HSTS, headers, gzip, rate limits, an upstream over the replicas, /ws and /nginx-health", () => {
+  it("fronts everything with nginx: TLS, HSTS, headers, gzip, rate limits, the replicas by their shared name, /ws and /nginx-health", () => {
     const nginx = container("nps-nginx");
     const conf = upload(nginx, "/etc/nginx/nginx.conf");
     expect(conf).to.include("ssl_protocols TLSv1.2 TLSv1.3;").and.include("ssl_ciphers ECDHE-");
     expect(conf).to.include("Strict-Transport-Security").and.include("X-Frame-Options DENY").and.include("X-Content-Type-Options nosniff");
     expect(conf).to.include("gzip on;").and.include("limit_req_zone $binary_remote_addr zone=api:10m rate=30r/s;");
-    for (const c of containersOf("api")) expect(conf).to.include(`server ${c.name}:${PORTS.api};`);
+    // Every API replica answers to the alias "api" on the network.
+    for (const c of containersOf("api")) expect((c.inputs.networksAdvanced as Array<{ aliases: string[] }>)[0].aliases).to.include("api");
+    expect(conf).to.include(`set $nps_api api:${PORTS.api};`).and.include("proxy_pass http://$nps_api;");
     expect(conf).to.include("location /ws").and.include("proxy_set_header Upgrade $http_upgrade;").and.include(`location = ${HEALTH_PATHS.nginx}`);
     expect(conf).to.include("return 301 https://");
+  });
+
+  it("lets nginx start the way its stock image starts it: no daemon directive beside `-g \"daemon off;\"`", () => {
+    const nginx = container("nps-nginx");
+    expect(nginx.inputs.command).to.equal(undefined);
+    expect(upload(nginx, "/etc/nginx/nginx.conf")).to.not.match(/^\s*daemon\b/m);
+  });
+
+  it("resolves the upstreams at request time through Docker's DNS, so a replaced container is found", () => {
+    const conf = upload(container("nps-nginx"), "/etc/nginx/nginx.conf");
+    expect(conf).to.match(/^\s*resolver 127\.0\.0\.11 valid=\d+s/m);
+    expect(conf).to.not.match(/^\s*upstream /m);
+  });
+
+  it("runs each NPS container on its built image's id, so a rebuilt image replaces it", () => {
+    const ids = plan.ofType("docker:index/image:Image").map((i) => i.name);
+    expect(ids).to.have.members(["nps-images-app", "nps-images-web"]);
+    for (const c of [...containersOf("api"), ...containersOf("web")]) {
+      expect(c.inputs.image).to.match(/^sha256:[0-9a-f]{64}$/);
+      expect(c.dependsOn.some((d) => ids.includes(d)), c.name).to.equal(true);
+    }
+  });
+
+  it("protects the database and backup volumes from pulumi destroy, as the prod data is", () => {
+    const volumes = plan.ofType("docker:index/volume:Volume");
+    const kept = volumes.filter((v) => v.protect).map((v) => v.inputs.name);
+    expect(kept).to.have.members(["nps-pgdata", "nps-backups"]);
   });
 
   it("gives nginx a self-signed certificate for local use, its key a secret", () => {
@@ -249,11 +278,17 @@ describe("stack dev with PgBouncer and certificate files", function () {
     expect(api.dependsOn).to.include("nps-pgbouncer");
   });
 
-  it("mounts the certificate files read-only instead of generating one", () => {
+  it("mounts Let's Encrypt's folder read-only, so live/ links reach archive/, instead of generating a certificate", () => {
     expect(plan.ofType("tls:index/selfSignedCert:SelfSignedCert")).to.be.empty;
     const nginx = plan.one(CONTAINER, "nps-nginx");
-    expect(nginx.inputs.volumes).to.deep.include({ hostPath: "/etc/letsencrypt/live/nps.example.org", containerPath: "/etc/nginx/tls", readOnly: true });
-    expect(upload(nginx, "/etc/nginx/nginx.conf")).to.include("ssl_certificate /etc/nginx/tls/fullchain.pem;").and.include("server_name nps.example.org;");
+    expect(nginx.inputs.volumes).to.deep.include({ hostPath: "/etc/letsencrypt", containerPath: "/etc/letsencrypt", readOnly: true });
+    const conf = upload(nginx, "/etc/nginx/nginx.conf");
+    expect(conf).to.include("ssl_certificate /etc/letsencrypt/live/nps.example.org/fullchain.pem;").and.include("server_name nps.example.org;");
+  });
+
+  it("reloads nginx every few hours, so a renewed certificate is served without a restart", () => {
+    const command = (plan.one(CONTAINER, "nps-nginx").inputs.command as string[]).join(" ");
+    expect(command).to.match(/while sleep \d+; do nginx -s reload; done & exec nginx -g 'daemon off;'/);
   });
 });
 

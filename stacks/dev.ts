@@ -42,13 +42,16 @@ export function deployDev(s: DevSettings) {
     ...Object.values(WORKLOADS).flatMap((e) => e.volumes ?? []),
   ];
   const volumes = new Map<string, docker.Volume>();
-  for (const m of mounts) if (!volumes.has(m.name)) volumes.set(m.name, new docker.Volume(`nps-volume-${m.name}`, { name: `nps-${m.name}` }));
+  for (const m of mounts) {
+    // Data that outlives the stack: `pulumi destroy` stops at it, as at the prod database and bucket.
+    if (!volumes.has(m.name)) volumes.set(m.name, new docker.Volume(`nps-volume-${m.name}`, { name: `nps-${m.name}` }, { protect: m.keep === true }));
+  }
   const mount = (list: readonly VolumeMount[] | undefined) => (list ?? []).map((m) => ({ volume: volumes.get(m.name) as docker.Volume, path: m.path }));
 
   const secrets = new AppSecrets("nps", { settings: s });
   const postgresPassword = generatedPassword("nps-postgres-password", 32, secrets);
   const grafanaPassword = generatedPassword("nps-grafana-admin-password", 24, secrets);
-  const images = new DevImages("nps-images", { tag: s.imageTag });
+  const images = new DevImages("nps-images", { tag: s.imageTag, baseImage: s.baseImage });
 
   const httpsSuffix = s.hostPorts.https === 443 ? "" : `:${s.hostPorts.https}`;
   const publicUrl = `https://${s.domain}${httpsSuffix}`;
@@ -84,7 +87,8 @@ export function deployDev(s: DevSettings) {
   const workload = (name: WorkloadName) =>
     new CatalogContainers(name, {
       entry: WORKLOADS[name],
-      image: WORKLOADS[name].image === "web" ? images.web.imageName : images.app.imageName,
+      // The built image's id, not its name: a rebuilt image replaces the containers.
+      image: WORKLOADS[name].image === "web" ? images.web.repoDigest : images.app.repoDigest,
       replicas: replicasOf(name),
       networks: usesData(WORKLOADS[name]) ? [network, dataNetwork] : [network],
       envs: dockerEnvs(serviceEnv(name, wiring)),
@@ -93,7 +97,7 @@ export function deployDev(s: DevSettings) {
     });
 
   /** What the dev stack adds to a support service's stock image: its environment and config files. */
-  type SupportExtras = Pick<CatalogContainersArgs, "envs" | "uploads" | "hostPaths">;
+  type SupportExtras = Pick<CatalogContainersArgs, "envs" | "uploads" | "hostPaths" | "command">;
   const supportExtras: Partial<Record<SupportName, () => SupportExtras>> = {
     postgres: () => ({
       envs: dockerEnvs({
@@ -152,51 +156,57 @@ export function deployDev(s: DevSettings) {
       ],
     }),
     nginx: () => {
-      const tlsFiles =
-        s.tls.mode === "files"
-          ? { certificate: `/etc/nginx/tls/${s.tls.certificate}`, key: `/etc/nginx/tls/${s.tls.key}` }
-          : { certificate: "/etc/nginx/tls/cert.pem", key: "/etc/nginx/tls/key.pem" };
+      const tls = nginxTls(s.tls);
       const cert = s.tls.mode === "self-signed" ? new DevCertificate("nps-dev-certificate", { domain: s.domain }) : undefined;
       const conf = renderNginxConf({
         serverName: s.domain,
-        apiServers: hostsOf("api").map((h) => `${h}:${PORTS.api}`),
-        webServers: hostsOf("web").map((h) => `${h}:${PORTS.web}`),
+        // The services' network aliases, resolved per request: a replaced container is found again.
+        apiServers: [`api:${PORTS.api}`],
+        webServers: [`web:${PORTS.web}`],
+        resolver: DOCKER_DNS,
         listen: { http: PORTS.nginxHttp, https: PORTS.nginxHttps },
-        tls: tlsFiles,
+        tls: tls.files,
         publicHttpsPort: s.hostPorts.https,
+        runtime: { daemon: "command-line" },
       });
       return {
+        command: tls.command,
         uploads: [
           { file: "/etc/nginx/nginx.conf", content: conf },
           ...(cert
             ? [
-                { file: tlsFiles.certificate, content: cert.certificatePem },
-                { file: tlsFiles.key, content: cert.privateKeyPem, permissions: "0600" },
+                { file: tls.files.certificate, content: cert.certificatePem },
+                { file: tls.files.key, content: cert.privateKeyPem, permissions: "0600" },
               ]
             : []),
         ],
-        hostPaths: s.tls.mode === "files" ? [{ hostPath: s.tls.directory, path: "/etc/nginx/tls" }] : [],
+        hostPaths: tls.mount ? [tls.mount] : [],
       };
     },
   };
 
-  /** Host ports: nginx's from the stack config, the monitoring UIs' on their own numbers. */
-  const hostPort = (port: PortSpec) => (port.port === PORTS.nginxHttp ? s.hostPorts.http : port.port === PORTS.nginxHttps ? s.hostPorts.https : port.port);
+  /** Host ports: nginx's from the stack config, the monitoring UIs' from it or on their own numbers. */
+  const hostPort = (name: SupportName, port: PortSpec): number => {
+    if (name === "nginx") return port.port === PORTS.nginxHttps ? s.hostPorts.https : s.hostPorts.http;
+    const configured = (s.hostPorts as Partial<Record<string, number>>)[name];
+    return configured ?? port.port;
+  };
 
   const support = (name: SupportName): CatalogContainers | undefined => {
     const entry = SUPPORT[name];
     if (name === "pgbouncer" && !s.pgbouncer) return undefined;
     const run = entry.docker;
+    const extras = supportExtras[name]?.() ?? {};
     return new CatalogContainers(name, {
       entry,
       image: images.support(name),
       replicas: 1,
       networks: [run.network === "data" ? dataNetwork : network],
-      command: run.command ? [...run.command] : undefined,
       volumes: mount(run.volumes),
       shmSizeMb: run.shmSizeMb,
-      publish: run.publish ? entry.ports.map((p) => ({ internal: p.port, external: hostPort(p), public: run.publish === "public" })) : undefined,
-      ...supportExtras[name]?.(),
+      publish: run.publish ? entry.ports.map((p) => ({ internal: p.port, external: hostPort(name, p), public: run.publish === "public" })) : undefined,
+      ...extras,
+      command: extras.command ?? (run.command ? [...run.command] : undefined),
       dependsOn: depsOf(name),
     });
   };
@@ -217,9 +227,35 @@ export function deployDev(s: DevSettings) {
 
   return {
     url: publicUrl,
-    grafanaUrl: `http://127.0.0.1:${PORTS.grafana}`,
+    grafanaUrl: `http://127.0.0.1:${s.hostPorts.grafana ?? PORTS.grafana}`,
     grafanaAdminPassword: grafanaPassword,
-    prometheusUrl: `http://127.0.0.1:${PORTS.prometheus}`,
+    prometheusUrl: `http://127.0.0.1:${s.hostPorts.prometheus ?? PORTS.prometheus}`,
     containers: [...built.values()].flatMap((c) => c.hostnames),
   };
+}
+
+/** Docker's embedded DNS server on user-defined networks. */
+export const DOCKER_DNS = "127.0.0.11";
+/** How often nginx re-reads its certificate files (a renewed Let's Encrypt certificate). */
+export const CERT_RELOAD_HOURS = 6;
+
+/**
+ * Where nginx finds its certificate. Self-signed: uploaded files. Files from a host directory:
+ * that directory, read-only; for Let's Encrypt's live/<domain> (whose files are symlinks into
+ * archive/<domain>) the whole letsencrypt folder, so the links resolve, and a reload every few
+ * hours so a renewed certificate is served without a restart.
+ */
+export function nginxTls(tls: DevSettings["tls"]): {
+  files: { certificate: string; key: string };
+  mount?: { hostPath: string; path: string };
+  command?: string[];
+} {
+  if (tls.mode === "self-signed") return { files: { certificate: "/etc/nginx/tls/cert.pem", key: "/etc/nginx/tls/key.pem" } };
+  const reload = ["sh", "-c", `while sleep ${CERT_RELOAD_HOURS * 3600}; do nginx -s reload; done & exec nginx -g 'daemon off;'`];
+  const le = /^(.*)\/live\/([^/]+)\/?$/.exec(tls.directory);
+  if (le) {
+    const dir = `/etc/letsencrypt/live/${le[2]}`;
+    return { files: { certificate: `${dir}/${tls.certificate}`, key: `${dir}/${tls.key}` }, mount: { hostPath: le[1], path: "/etc/letsencrypt" }, command: reload };
+  }
+  return { files: { certificate: `/etc/nginx/tls/${tls.certificate}`, key: `/etc/nginx/tls/${tls.key}` }, mount: { hostPath: tls.directory, path: "/etc/nginx/tls" }, command: reload };
 }

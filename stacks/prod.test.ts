@@ -8,6 +8,7 @@ import { parseStackConfig, type ProdSettings } from "../infra/config/stack-confi
 import { Plan, plannedStack } from "../infra/plan/plan-child";
 import { readStackConfigFile, type PlannedResource } from "../infra/plan/run-plan";
 import { renderAlertRules } from "../infra/render/alert-rules";
+import { checkoutReleaseTag } from "../infra/aws/release-tag";
 
 const ROOT = path.resolve(__dirname, "..");
 type Container = {
@@ -97,15 +98,18 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     expect(one("aws:elasticache/parameterGroup:ParameterGroup", "nps-cache-params").inputs.parameters).to.deep.include({ name: "maxmemory-policy", value: "allkeys-lru" });
   });
 
-  it("pushes the images to ECR (scanned, immutable tags) with the configured tag", () => {
+  it("pushes the images to ECR (scanned, immutable tags) under the checkout's release tag, built from a relative context", () => {
     const repos = all("aws:ecr/repository:Repository").map((r) => r.inputs);
-    expect(repos.map((r) => r.name)).to.have.members(["nps/app", "nps/web"]);
+    expect(repos.map((r) => r.name)).to.have.members(["nps-prod/app", "nps-prod/web"]);
     for (const r of repos) {
       expect(r.imageTagMutability).to.equal("IMMUTABLE");
       expect(r.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
     }
     for (const i of all("docker:index/image:Image")) {
-      expect(String(i.inputs.imageName)).to.match(new RegExp(`:${s.imageTag.replace(/\./g, "\\.")}$`));
+      expect(String(i.inputs.imageName)).to.match(new RegExp(`/nps-prod/(app|web):${checkoutReleaseTag(ROOT)}$`));
+      const build = i.inputs.build as { context: string; dockerfile: string };
+      expect(path.isAbsolute(build.context), build.context).to.equal(false);
+      expect(path.resolve(build.context)).to.equal(ROOT);
       expect((i.inputs.registry as { password: string }).password).to.equal("[secret]");
     }
   });
@@ -121,7 +125,7 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
       expect(svc.inputs.deploymentCircuitBreaker).to.deep.equal({ enable: true, rollback: true });
     }
     for (const name of ["api", "oracle", "telegram-bot", "alerter"]) {
-      expect(taskContainer(`nps-${name}`).command).to.deep.equal(["nps", "start", "--only", name]);
+      expect(taskContainer(`nps-prod-${name}`).command).to.deep.equal(["nps", "start", "--only", name]);
     }
     expect(one("aws:ecs/service:Service", "api").inputs.desiredCount).to.equal(s.services.api.min);
     expect(one("aws:ecs/taskDefinition:TaskDefinition", "api").inputs.cpu).to.equal(String(s.services.api.cpu));
@@ -133,7 +137,7 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     const oracleSvc = one("aws:servicediscovery/service:Service", "oracle-discovery").inputs;
     expect(oracleSvc.name).to.equal("oracle");
     expect(one("aws:ecs/service:Service", "oracle").inputs.serviceRegistries).to.have.property("registryArn");
-    const api = taskContainer("nps-api");
+    const api = taskContainer("nps-prod-api");
     expect(api.environment).to.deep.include({ name: "ORACLE_GRPC_HOST", value: "oracle.nps.internal" });
   });
 
@@ -141,11 +145,11 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     const secret = one("aws:secretsmanager/secret:Secret", "nps-app").inputs;
     expect(secret.kmsKeyId).to.match(/^arn:aws:kms:/);
     expect(one("aws:secretsmanager/secretVersion:SecretVersion", "nps-app-version").inputs.secretString).to.equal("[secret]");
-    const api = taskContainer("nps-api");
+    const api = taskContainer("nps-prod-api");
     const secretNames = api.secrets.map((x) => x.name);
     expect(secretNames).to.include.members(["API_SECRET_KEY", "NPS_ENCRYPTION_KEY", "NPS_ENCRYPTION_SALT", "POSTGRES_PASSWORD", "REDIS_URL"]);
     for (const ref of api.secrets) expect(ref.valueFrom).to.match(/^arn:aws:secretsmanager:.*:[A-Za-z_]+::$/);
-    expect(api.secrets.find((x) => x.name === "POSTGRES_PASSWORD")?.valueFrom).to.match(/rds!db-nps-db:password::$/);
+    expect(api.secrets.find((x) => x.name === "POSTGRES_PASSWORD")?.valueFrom).to.match(/:nps-db-app:password::$/);
     const secretEnv = Object.keys(APP_SECRETS);
     for (const e of api.environment) expect(secretEnv, e.name).to.not.include(e.name);
     expect(api.environment).to.deep.include({ name: "PGSSLMODE", value: "require" });
@@ -172,7 +176,7 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
       expect(target.ecsParameters.networkConfiguration.assignPublicIp).to.equal(false);
     }
     for (const b of BACKUP_KINDS) {
-      const c = taskContainer(`nps-backup-${b.kind}`);
+      const c = taskContainer(`nps-prod-backup-${b.kind}`);
       expect(c.command).to.deep.equal([...b.command]);
       expect(c.environment.find((e) => e.name === "NPS_BACKUP_S3_BUCKET")?.value).to.equal("nps-backups");
     }
@@ -233,16 +237,20 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     const alarms = all("aws:cloudwatch/metricAlarm:MetricAlarm");
     const names = alarms.map((a) => a.name);
     expect(names).to.include.members(["nps-alb-5xx", "nps-api-unhealthy", "nps-api-cpu", "nps-oracle-cpu", "nps-db-storage"]);
-    for (const a of alarms) expect(a.inputs.alarmActions).to.deep.equal(["arn:aws:sns:eu-west-1:123456789012:nps-alerts"]);
+    const toOperators = ["nps-alerter-down", "nps-alerts-queue-stale"];
+    for (const a of alarms) {
+      const topic = toOperators.includes(a.name) ? "nps-alerts-operators" : "nps-alerts";
+      expect(a.inputs.alarmActions, a.name).to.deep.equal([`arn:aws:sns:eu-west-1:123456789012:${topic}`]);
+    }
     expect(one("aws:sns/topicSubscription:TopicSubscription", "nps-alerts-to-alerter").inputs.protocol).to.equal("sqs");
-    const alerter = taskContainer("nps-alerter");
+    const alerter = taskContainer("nps-prod-alerter");
     expect(alerter.environment.find((e) => e.name === "NPS_ALERT_QUEUE_URL")?.value).to.match(/sqs\..*nps-alerts-queue/);
   });
 
   it("feeds Amazon Managed Prometheus (the same rules) from a collector and gives Amazon Managed Grafana the same dashboards", () => {
     expect(one("aws:amp/ruleGroupNamespace:RuleGroupNamespace", "nps-monitoring-rules").inputs.data).to.equal(renderAlertRules());
     expect(one("aws:amp/alertManagerDefinition:AlertManagerDefinition", "nps-monitoring-alertmanager").inputs.definition).to.include("sns_configs");
-    const collector = taskContainer("nps-collector");
+    const collector = taskContainer("nps-prod-collector");
     const config = collector.environment.find((e) => e.name === "AOT_CONFIG_CONTENT")?.value ?? "";
     expect(config).to.include("prometheusremotewrite").and.include("api.nps.internal").and.include("oracle.nps.internal");
     expect(one("aws:grafana/workspace:Workspace", "nps-monitoring-grafana").inputs.dataSources).to.include("PROMETHEUS");

@@ -16,7 +16,8 @@ export class BackupBucket extends pulumi.ComponentResource {
   constructor(name: string, args: { kmsKeyArn: pulumi.Input<string> }, opts?: pulumi.ComponentResourceOptions) {
     super("nps:aws:BackupBucket", name, {}, opts);
     const parent = { parent: this };
-    this.bucket = new aws.s3.Bucket(name, { forceDestroy: false }, { parent: this, protect: true });
+    // The backups outlive the stack: `pulumi destroy` leaves the bucket (and its objects) in S3.
+    this.bucket = new aws.s3.Bucket(name, { forceDestroy: false }, { parent: this, retainOnDelete: true });
     const bucket = this.bucket.id;
     new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
     new aws.s3.BucketPublicAccessBlock(

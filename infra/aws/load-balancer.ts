@@ -2,11 +2,24 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { HEALTH_PATHS } from "../../services/lib/health-paths";
 import { PORTS } from "../../services/lib/ports";
+import { HSTS } from "../render/nginx";
 
 /** TLS 1.2 and 1.3 only, forward-secret suites (the seed's nginx settings, as an ALB policy). */
 export const ALB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 /** The paths the API answers; everything else is the web page. */
 export const API_PATHS = ["/api/*", "/ws", "/ws/*"];
+
+/**
+ * Response headers the HTTPS listener adds to every response, the web page's and the API's
+ * alike: the ones nginx sends in the dev stack, as ALB header modification offers them
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/header-modification.html).
+ */
+export const RESPONSE_HEADERS = {
+  routingHttpResponseStrictTransportSecurityHeaderValue: HSTS,
+  routingHttpResponseXContentTypeOptionsHeaderValue: "nosniff",
+  routingHttpResponseXFrameOptionsHeaderValue: "DENY",
+  routingHttpResponseServerEnabled: false,
+} as const;
 
 export interface LoadBalancerArgs {
   readonly domain: string;
@@ -14,6 +27,8 @@ export interface LoadBalancerArgs {
   readonly vpcId: pulumi.Input<string>;
   readonly subnetIds: pulumi.Input<string>[];
   readonly securityGroupId: pulumi.Input<string>;
+  /** AWS-side deletion protection; lift it (false, then `pulumi up`) before `pulumi destroy`. */
+  readonly deletionProtection: boolean;
 }
 
 /**
@@ -25,6 +40,12 @@ export class LoadBalancer extends pulumi.ComponentResource {
   readonly alb: aws.lb.LoadBalancer;
   readonly api: aws.lb.TargetGroup;
   readonly web: aws.lb.TargetGroup;
+  /**
+   * The HTTPS listener and its API rule. ECS accepts a service on a target group only once a
+   * listener forwards to it, and the listener exists only after the certificate is validated:
+   * services behind the load balancer wait for these.
+   */
+  readonly ready: pulumi.Resource[];
 
   constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("nps:aws:LoadBalancer", name, {}, opts);
@@ -52,7 +73,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         subnets: args.subnetIds,
         securityGroups: [args.securityGroupId],
         dropInvalidHeaderFields: true,
-        enableDeletionProtection: true,
+        enableDeletionProtection: args.deletionProtection,
         idleTimeout: 120,
       },
       parent,
@@ -92,10 +113,11 @@ export class LoadBalancer extends pulumi.ComponentResource {
         sslPolicy: ALB_SSL_POLICY,
         certificateArn: validation.certificateArn,
         defaultActions: [{ type: "forward", targetGroupArn: this.web.arn }],
+        ...RESPONSE_HEADERS,
       },
       parent,
     );
-    new aws.lb.ListenerRule(
+    const apiRule = new aws.lb.ListenerRule(
       `${name}-api`,
       {
         listenerArn: https.arn,
@@ -105,6 +127,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
       },
       parent,
     );
+    this.ready = [https, apiRule];
     new aws.route53.Record(
       `${name}-domain`,
       { zoneId: zone.zoneId, name: args.domain, type: "A", aliases: [{ name: this.alb.dnsName, zoneId: this.alb.zoneId, evaluateTargetHealth: true }] },

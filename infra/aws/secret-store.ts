@@ -12,13 +12,15 @@ export class SecretStore extends pulumi.ComponentResource {
 
   constructor(
     name: string,
-    args: { kmsKeyArn: pulumi.Input<string>; values: Readonly<Record<string, pulumi.Output<string>>> },
+    args: { kmsKeyArn: pulumi.Input<string>; values: Readonly<Record<string, pulumi.Output<string>>>; namePrefix: string; description: string },
     opts?: pulumi.ComponentResourceOptions,
   ) {
     super("nps:aws:SecretStore", name, {}, opts);
     this.secret = new aws.secretsmanager.Secret(
       name,
-      { name, description: "NPS application secrets", kmsKeyId: args.kmsKeyArn, recoveryWindowInDays: 7 },
+      // A generated name: a deleted secret keeps its name for the recovery window, so a fixed
+      // one would block the stack's re-creation (and collide with a second stack).
+      { namePrefix: `${args.namePrefix}-`, description: args.description, kmsKeyId: args.kmsKeyArn, recoveryWindowInDays: 7 },
       { parent: this },
     );
     this.keys = Object.keys(args.values).sort();

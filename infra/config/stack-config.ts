@@ -71,9 +71,17 @@ const devSchema = z
       .default({ api: 2, oracle: 2, web: 1 }),
     "nps:tls": tls.default({ mode: "self-signed" }),
     "nps:pgbouncer": flag.default(false),
-    /** Host ports nginx publishes (80/443 on a real host). */
+    /** The Dockerfile's BASE for the NPS images: a local base where no registry is reachable. */
+    "nps:baseImage": z.string().regex(/^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_.-]+)?$/, "expected an image name such as nps-base:bookworm-1a2b3c").optional(),
+    /** Host ports: nginx's (80/443 on a real host), and the monitoring UIs' on 127.0.0.1 (their own ports unless set). */
     "nps:hostPorts": z
-      .object({ http: wholeNumber(1, 65535), https: wholeNumber(1, 65535) })
+      .object({
+        http: wholeNumber(1, 65535),
+        https: wholeNumber(1, 65535),
+        prometheus: wholeNumber(1, 65535).optional(),
+        alertmanager: wholeNumber(1, 65535).optional(),
+        grafana: wholeNumber(1, 65535).optional(),
+      })
       .strict()
       .default({ http: 80, https: 443 }),
   })
@@ -90,11 +98,27 @@ const serviceSize = z
 
 const scaledSize = serviceSize.extend({ min: wholeNumber(1, 100), max: wholeNumber(1, 100) }).strict();
 
+/** IAM Identity Center ids (users and groups) granted the Grafana workspace's admin role. */
+const identityIds = z.array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "expected an IAM Identity Center user or group id")).default([]);
+
 const prodSchema = z
   .object({
     "aws:region": z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as eu-west-1"),
     "nps:target": z.literal("aws"),
     ...common,
+    /** Unset: build this checkout and tag it by commit. Set: deploy that existing ECR tag (rollback). */
+    "nps:imageTag": imageTag.optional(),
+    /** Who hears about a dead alerter (an SNS e-mail subscription; confirm the first message). */
+    "nps:operatorEmail": z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "expected an e-mail address"),
+    "nps:grafanaAdmins": z
+      .object({ userIds: identityIds, groupIds: identityIds })
+      .strict()
+      .refine((a) => a.userIds.length + a.groupIds.length > 0, "name at least one IAM Identity Center user or group"),
+    /**
+     * The load balancer's and the database's deletion protection, and Pulumi's protection of the
+     * database. `false`, then `pulumi up`, lifts them all before a `pulumi destroy`.
+     */
+    "nps:deletionProtection": flag.default(true),
     /** The public Route53 zone the domain lives in. */
     "nps:hostedZone": hostname,
     "nps:network": z
@@ -110,6 +134,17 @@ const prodSchema = z
         allocatedStorageGb: wholeNumber(20, 65536),
         maxAllocatedStorageGb: wholeNumber(20, 65536),
         backupRetentionDays: wholeNumber(1, 35),
+        /**
+         * Restore into a new instance and move the services to it: a moment within the backup
+         * retention ("2026-01-31T09:30:00Z"), "latest", or a snapshot id. The old instance stays.
+         */
+        restore: z
+          .union([
+            z.object({ time: z.iso.datetime({ message: "expected an RFC 3339 UTC time such as 2026-01-31T09:30:00Z" }) }).strict(),
+            z.object({ latest: z.literal(true) }).strict(),
+            z.object({ snapshot: z.string().regex(/^[A-Za-z][A-Za-z0-9:-]{0,254}$/, "expected an RDS snapshot identifier or ARN") }).strict(),
+          ], { message: 'expected {time: "..."}, {latest: true} or {snapshot: "..."}' })
+          .optional(),
       })
       .strict(),
     "nps:cache": z
@@ -189,14 +224,20 @@ export interface DevSettings extends CommonSettings {
   readonly replicas: { readonly api: number; readonly oracle: number; readonly web: number };
   readonly tls: z.infer<typeof tls>;
   readonly pgbouncer: boolean;
-  readonly hostPorts: { readonly http: number; readonly https: number };
+  readonly baseImage?: string;
+  readonly hostPorts: { readonly http: number; readonly https: number } & Partial<Record<"prometheus" | "alertmanager" | "grafana", number>>;
 }
 
 export type ServiceSize = z.infer<typeof serviceSize>;
 export type ScaledSize = z.infer<typeof scaledSize>;
 
-export interface ProdSettings extends CommonSettings {
+export interface ProdSettings extends Omit<CommonSettings, "imageTag"> {
   readonly target: "aws";
+  /** An existing image tag to deploy instead of building this checkout. */
+  readonly imageTag?: string;
+  readonly operatorEmail: string;
+  readonly grafanaAdmins: ProdRaw["nps:grafanaAdmins"];
+  readonly deletionProtection: boolean;
   readonly region: string;
   readonly hostedZone: string;
   readonly network: ProdRaw["nps:network"];
@@ -277,10 +318,9 @@ function decode(raw: string): unknown {
   return raw;
 }
 
-function commonOf(c: DevRaw | ProdRaw, configuredSecrets: readonly ConfigSecretKey[]): CommonSettings {
+function commonOf(c: DevRaw | ProdRaw, configuredSecrets: readonly ConfigSecretKey[]): Omit<CommonSettings, "imageTag"> {
   return {
     domain: c["nps:domain"],
-    imageTag: c["nps:imageTag"],
     logLevel: c["nps:logLevel"],
     telegram: { chatId: c["nps:telegramChatId"], adminChatId: c["nps:telegramAdminChatId"] },
     configuredSecrets,
@@ -291,9 +331,11 @@ function toDev(c: DevRaw, configuredSecrets: readonly ConfigSecretKey[]): DevSet
   return {
     target: "docker",
     ...commonOf(c, configuredSecrets),
+    imageTag: c["nps:imageTag"],
     replicas: c["nps:replicas"],
     tls: c["nps:tls"],
     pgbouncer: c["nps:pgbouncer"],
+    baseImage: c["nps:baseImage"],
     hostPorts: c["nps:hostPorts"],
   };
 }
@@ -302,6 +344,10 @@ function toProd(c: ProdRaw, configuredSecrets: readonly ConfigSecretKey[]): Prod
   return {
     target: "aws",
     ...commonOf(c, configuredSecrets),
+    imageTag: c["nps:imageTag"],
+    operatorEmail: c["nps:operatorEmail"],
+    grafanaAdmins: c["nps:grafanaAdmins"],
+    deletionProtection: c["nps:deletionProtection"],
     region: c["aws:region"],
     hostedZone: c["nps:hostedZone"],
     network: c["nps:network"],

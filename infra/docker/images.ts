@@ -15,14 +15,21 @@ export class DevImages extends pulumi.ComponentResource {
   readonly web: docker.Image;
   private readonly stock = new Map<SupportName, docker.RemoteImage>();
 
-  constructor(name: string, args: { tag: string }, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: { tag: string; baseImage?: string }, opts?: pulumi.ComponentResourceOptions) {
     super("nps:docker:DevImages", name, {}, opts);
     const build = (target: "app" | "web") =>
       new docker.Image(
         `${name}-${target}`,
         {
           imageName: `nps-${target}:${args.tag}`,
-          build: { context: REPO_ROOT, dockerfile: path.join(REPO_ROOT, "Dockerfile"), target, platform: "linux/amd64" },
+          build: {
+            context: REPO_ROOT,
+            dockerfile: path.join(REPO_ROOT, "Dockerfile"),
+            target,
+            platform: "linux/amd64",
+            // A local base (nps images build --local) where no registry is reachable.
+            ...(args.baseImage ? { args: { BASE: args.baseImage } } : {}),
+          },
           skipPush: true,
         },
         { parent: this },

@@ -13,21 +13,23 @@ const ENV_ENTRY = /^([A-Za-z_][A-Za-z0-9_]*)=/s;
  * still marked leaf by leaf) into plain JSON for display. A secret shows as [secret]; a secret
  * environment entry keeps its name ("API_SECRET_KEY=[secret]") and never its value.
  */
-export function decodeInputs(value: unknown): unknown {
+export function decodeInputs(value: unknown, showSecrets = false): unknown {
+  const decode = (v: unknown) => decodeInputs(v, showSecrets);
+  const secret = (v: unknown) => (showSecrets ? decode(v) : masked(v));
   if (value === rt.unknownValue) return UNKNOWN;
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(decodeInputs);
+  if (Array.isArray(value)) return value.map(decode);
   const obj = value as Record<string, unknown>;
   const sig = obj[rt.specialSigKey];
-  if (sig === rt.specialSecretSig) return masked(obj.value);
+  if (sig === rt.specialSecretSig) return secret(obj.value);
   if (sig === rt.specialOutputValueSig) {
-    if (obj.secret === true) return masked(obj.value);
-    return "value" in obj ? decodeInputs(obj.value) : UNKNOWN;
+    if (obj.secret === true) return secret(obj.value);
+    return "value" in obj ? decode(obj.value) : UNKNOWN;
   }
   if (sig === rt.specialResourceSig) return { resource: String(obj.urn ?? "").split("::").pop() };
   if (sig === rt.specialAssetSig || sig === rt.specialArchiveSig) return { asset: obj.path ?? obj.uri ?? (obj.text !== undefined ? "[text]" : "[archive]") };
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = decodeInputs(v);
+  for (const [k, v] of Object.entries(obj)) out[k] = decode(v);
   return out;
 }
 

@@ -3,8 +3,11 @@ import type { PlannedResource } from "./run-plan";
 /** Inputs worth a line in the text listing, by resource type; other types show their first few. */
 const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
   "docker:index/container:Container": ["image", "command", "cpus", "memory", "restart", "ports", "networksAdvanced", "envs"],
-  "aws:ecs/service:Service": ["desiredCount", "launchType", "networkConfiguration", "loadBalancers"],
+  "aws:ecs/service:Service": ["desiredCount", "launchType", "networkConfiguration", "loadBalancers", "waitForSteadyState"],
   "aws:ecs/taskDefinition:TaskDefinition": ["family", "cpu", "memory"],
+  "aws:cloudwatch/logGroup:LogGroup": ["name", "retentionInDays"],
+  "aws:secretsmanager/secret:Secret": ["namePrefix", "kmsKeyId"],
+  "command:local:Command": ["create", "triggers"],
   "aws:rds/instance:Instance": ["engine", "engineVersion", "instanceClass", "multiAz", "storageEncrypted", "deletionProtection", "backupRetentionPeriod"],
   "aws:elasticache/replicationGroup:ReplicationGroup": ["engine", "nodeType", "numCacheClusters", "automaticFailoverEnabled", "transitEncryptionEnabled", "atRestEncryptionEnabled", "authToken"],
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["fromPort", "toPort", "cidrIpv4", "cidrIpv6", "referencedSecurityGroupId"],
@@ -22,6 +25,7 @@ export function formatPlan(stack: string, resources: readonly PlannedResource[])
     lines.push(`${r.type}  ${r.name}${r.parent ? `  (in ${r.parent})` : ""}`);
     const keys = KEY_INPUTS[r.type] ?? Object.keys(r.inputs).slice(0, 4);
     for (const k of keys) if (r.inputs[k] !== undefined) lines.push(`    ${k}: ${short(r.inputs[k])}`);
+    if (r.dependsOn.length > 0) lines.push(`    waits for: ${r.dependsOn.join(", ")}`);
   }
   const counts = new Map<string, number>();
   for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);

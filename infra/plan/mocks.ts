@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
@@ -28,6 +29,9 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         return { names: ["a", "b", "c", "d", "e", "f"].map((z) => `${this.region}${z}`), zoneIds: [], id: this.region };
       case "aws:route53/getZone:getZone":
         return { zoneId: "ZPLAN123456", name: args.inputs.name, id: "ZPLAN123456" };
+      case "aws:ecr/getImage:getImage":
+        // A digest derived from the tag, so a plan shows which tag a rollback pins.
+        return { imageDigest: `sha256:${Buffer.from(String(args.inputs.imageTag)).toString("hex").padEnd(64, "0").slice(0, 64)}`, imageTag: args.inputs.imageTag, id: "image" };
       case "aws:ecr/getAuthorizationToken:getAuthorizationToken":
         return { userName: "AWS", password: "plan-token", proxyEndpoint: `https://${PLAN_ACCOUNT}.dkr.ecr.${this.region}.amazonaws.com`, id: "token" };
       default:
@@ -51,7 +55,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
       case "tls:index/selfSignedCert:SelfSignedCert":
         return { certPem: "-----BEGIN CERTIFICATE-----\nplan\n-----END CERTIFICATE-----\n" };
       case "docker:index/image:Image":
-        return { imageName: i.imageName, repoDigest: `${String(i.imageName).split(":")[0]}@sha256:${"0".repeat(64)}` };
+        // A local build that is never pushed: the provider's repoDigest is the built image's id.
+        return { imageName: i.imageName, repoDigest: `sha256:${createHash("sha256").update(String(i.imageName)).digest("hex")}` };
       case "docker:index/remoteImage:RemoteImage":
         return { imageId: `sha256:${name}`, repoDigest: `${i.name}@sha256:${"0".repeat(64)}` };
       case "docker:index/network:Network":
@@ -106,6 +111,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         return { arn: arn("sqs", r, name), url: `https://sqs.${r}.amazonaws.com/${PLAN_ACCOUNT}/${name}` };
       case "aws:s3/bucket:Bucket":
         return { arn: `arn:aws:s3:::${name}`, bucket: name };
+      case "time:index/rotating:Rotating":
+        return { rotationRfc3339: "2026-01-21T00:00:00Z", rfc3339: "2026-01-01T00:00:00Z" };
       case "grafana:oss/folder:Folder":
         return { uid: `${name}-uid` };
       default: {

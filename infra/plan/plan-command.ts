@@ -18,7 +18,8 @@ export function register(program: Command): void {
     .requiredOption("--stack <name>", `stack: ${STACKS.join(" or ")}`)
     .option("--json", "print a JSON array of {type, name, parent, inputs}")
     .option("--config <file>", "stack config file instead of Pulumi.<stack>.yaml")
-    .action(async (opts: { stack: string; json?: boolean; config?: string }) => {
+    .option("--show-secrets", "show secret inputs (the offline plan's own placeholder values) instead of [secret]")
+    .action(async (opts: { stack: string; json?: boolean; config?: string; showSecrets?: boolean }) => {
       if (!(STACKS as readonly string[]).includes(opts.stack)) throw new CliError(`--stack: expected ${STACKS.join(" or ")}, got "${opts.stack}"`);
       const projectDir = path.resolve(__dirname, "..", "..");
       const configFile = opts.config ? path.resolve(opts.config) : undefined;
@@ -26,7 +27,7 @@ export function register(program: Command): void {
       const { planStack } = await import("./run-plan.js");
       const { StackConfigError } = await import("../config/stack-config.js");
       try {
-        const resources = await planStack(projectDir, opts.stack, configFile);
+        const resources = await planStack(projectDir, opts.stack, configFile, { showSecrets: opts.showSecrets === true });
         if (opts.json) process.stdout.write(`${JSON.stringify(resources, null, 2)}\n`);
         else process.stdout.write((await import("./format.js")).formatPlan(opts.stack, resources));
       } catch (err) {

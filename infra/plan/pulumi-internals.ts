@@ -28,6 +28,7 @@ export interface Registration {
   /** Inputs in wire form: secrets still marked leaf by leaf. */
   readonly inputs: Record<string, unknown>;
   readonly dependencyUrns: string[];
+  readonly protect: boolean;
 }
 
 interface RegisterRequest {
@@ -36,9 +37,10 @@ interface RegisterRequest {
   getParent(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getDependenciesList(): string[];
+  getProtect(): boolean;
 }
 
-const REQUEST_METHODS = ["getType", "getName", "getParent", "getObject", "getDependenciesList"] as const;
+const REQUEST_METHODS = ["getType", "getName", "getParent", "getObject", "getDependenciesList", "getProtect"] as const;
 
 /** Calls `onRegister` for every resource registered from now on (after setMocks). */
 export function watchRegistrations(onRegister: (r: Registration) => void): void {
@@ -55,6 +57,7 @@ export function watchRegistrations(onRegister: (r: Registration) => void): void 
       parentUrn: req.getParent(),
       inputs: req.getObject()?.toJavaScript() ?? {},
       dependencyUrns: req.getDependenciesList(),
+      protect: req.getProtect() === true,
     });
     return register(req, cb);
   };

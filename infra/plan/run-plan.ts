@@ -16,6 +16,8 @@ export interface PlannedResource {
   readonly inputs: Record<string, unknown>;
   /** Names of the resources it waits for (explicit dependsOn). */
   readonly dependsOn: string[];
+  /** Whether `pulumi destroy` stops at it. */
+  readonly protect: boolean;
 }
 
 export interface StackConfigFile {
@@ -71,7 +73,7 @@ function readYaml(file: string): unknown {
  * Runs a stack's program under Pulumi's mocks with the committed stack config and returns every
  * resource it declares. Pulumi's runtime is global to the process: call this once per process.
  */
-export async function planStack(projectDir: string, stack: string, configFile?: string): Promise<PlannedResource[]> {
+export async function planStack(projectDir: string, stack: string, configFile?: string, o: { showSecrets?: boolean } = {}): Promise<PlannedResource[]> {
   const cfg = readStackConfigFile(projectDir, stack, configFile);
   const settings = parseStackConfig(cfg.values, cfg.secretKeys);
   const region = settings.target === "aws" ? settings.region : "local";
@@ -81,7 +83,7 @@ export async function planStack(projectDir: string, stack: string, configFile?: 
 
   const captured: PlannedResource[] = [];
   // The monitor sees each input with its own secret marker; the mocks only see them merged.
-  watchRegistrations((r) => captured.push(planned(r)));
+  watchRegistrations((r) => captured.push(planned(r, o.showSecrets)));
 
   const { runStack } = await import("../../stacks/program.js");
   await pulumi.runtime.runInPulumiStack(runStack);
@@ -92,12 +94,13 @@ export async function planStack(projectDir: string, stack: string, configFile?: 
 const lastPart = (urn: string) => urn.split("::").pop() ?? urn;
 
 /** A registration as `nps plan` shows it: names instead of URNs, inputs decoded for display. */
-export function planned(r: Registration): PlannedResource {
+export function planned(r: Registration, showSecrets = false): PlannedResource {
   return {
     type: r.type,
     name: r.name,
     parent: r.parentUrn ? lastPart(r.parentUrn) : null,
-    inputs: decodeInputs(r.inputs) as Record<string, unknown>,
+    inputs: decodeInputs(r.inputs, showSecrets) as Record<string, unknown>,
     dependsOn: r.dependencyUrns.map(lastPart),
+    protect: r.protect,
   };
 }

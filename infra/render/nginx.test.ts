@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { HEALTH_PATHS } from "../../services/lib/health-paths";
 import { renderNginxConf, renderWebServerConf, type NginxOptions } from "./nginx";
-import WebSocket from "ws";
+import { firstWsMessage } from "../../services/lib/testing/ws-first-message";
 import { createTestDatabase, type TestDatabase } from "../../services/lib/testing/test-database";
 import { apiHealthHandler, freePort, startApiProcess, startUpstream, webPageHandler, type Upstream } from "./test-upstream";
 
@@ -287,15 +287,7 @@ describe("nginx.conf, checked and run by the real nginx", function () {
       const login = await post(`https://localhost:${httpsPort}/api/auth/login`, { username: "admin", password }, ca);
       expect(login.status, login.body).to.equal(200);
       const token = JSON.parse(login.body).access_token as string;
-      const first = await new Promise<{ event: string }>((resolve, reject) => {
-        const ws = new WebSocket(`wss://localhost:${httpsPort}/ws?token=${encodeURIComponent(token)}`, { ca });
-        ws.once("message", (data) => {
-          resolve(JSON.parse(data.toString()) as { event: string });
-          ws.close();
-        });
-        ws.once("error", reject);
-        ws.once("close", (code) => reject(new Error(`closed with ${code} before a message`)));
-      });
+      const first = await firstWsMessage(`wss://localhost:${httpsPort}/ws?token=${encodeURIComponent(token)}`, { ca });
       expect(first.event).to.equal("connected");
     });
   });

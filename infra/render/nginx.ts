@@ -20,6 +20,12 @@ export interface NginxOptions {
   readonly publicHttpsPort?: number;
   /** Paths of the process itself; the defaults suit the nginx image. */
   readonly runtime?: Partial<NginxRuntime>;
+  /**
+   * A DNS server (Docker's 127.0.0.11) to resolve the upstreams at request time, so a replaced
+   * container's new address is found; apiServers and webServers are then one name each (a name
+   * with one address per replica), and nginx spreads requests over what it resolves.
+   */
+  readonly resolver?: string;
 }
 
 export interface NginxRuntime {
@@ -29,8 +35,12 @@ export interface NginxRuntime {
   /** Directory for the five *_temp_path directives; undefined keeps nginx's own. */
   readonly tempDir?: string;
   readonly mimeTypes: string;
-  /** false for a foreground process (containers, tests). */
-  readonly daemon: boolean;
+  /**
+   * false for a foreground process (tests): the file says `daemon off;`. "command-line" where the
+   * process's own command says it (the stock image runs `nginx -g "daemon off;"`, and nginx
+   * refuses the directive twice).
+   */
+  readonly daemon: boolean | "command-line";
 }
 
 const DEFAULT_RUNTIME: NginxRuntime = {
@@ -66,6 +76,10 @@ export function renderNginxConf(o: NginxOptions): string {
   if (o.apiServers.length === 0) throw new Error("nginx: at least one API server");
   if (o.webServers.length === 0) throw new Error("nginx: at least one web server");
   const rt: NginxRuntime = { ...DEFAULT_RUNTIME, ...o.runtime };
+  if (o.resolver && (o.apiServers.length !== 1 || o.webServers.length !== 1)) throw new Error("nginx: with a resolver, one API and one web server name");
+  const upstream = (name: "api" | "web") => (o.resolver ? `$nps_${name}` : name);
+  // With variables in proxy_pass, nginx resolves the names per request through the resolver.
+  const targets = o.resolver ? [`set $nps_api ${o.apiServers[0]};`, `set $nps_web ${o.webServers[0]};`] : [];
   const temp = rt.tempDir
     ? ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `    ${k}_temp_path ${rt.tempDir}/${k};`).join("\n") + "\n"
     : "";
@@ -75,8 +89,8 @@ export function renderNginxConf(o: NginxOptions): string {
   const headers = (https: boolean) =>
     [...(https ? [["Strict-Transport-Security", `"${HSTS}"`] as const] : []), ...SECURITY_HEADERS]
       .map(([k, v]) => `add_header ${k} ${v} always;`);
-  const proxied = (upstream: string) => [
-    `proxy_pass http://${upstream};`,
+  const proxied = (name: "api" | "web") => [
+    `proxy_pass http://${upstream(name)};`,
     "proxy_http_version 1.1;",
     'proxy_set_header Connection "";',
     "proxy_set_header Host $host;",
@@ -96,7 +110,7 @@ export function renderNginxConf(o: NginxOptions): string {
       "proxy_buffers 8 8k;",
     ]),
     block("location /ws", [
-      "proxy_pass http://api;",
+      `proxy_pass http://${upstream("api")};`,
       "proxy_http_version 1.1;",
       "proxy_set_header Upgrade $http_upgrade;",
       "proxy_set_header Connection $connection_upgrade;",
@@ -129,19 +143,20 @@ export function renderNginxConf(o: NginxOptions): string {
         "ssl_session_cache shared:SSL:10m;",
         "ssl_session_timeout 1d;",
         "ssl_session_tickets off;",
+        ...targets,
         ...headers(true),
         ...siteLocations(true),
       ]),
     );
   } else {
-    servers.push(block("server", [`listen ${o.listen.http};`, `server_name ${o.serverName};`, ...headers(false), ...siteLocations(false)]));
+    servers.push(block("server", [`listen ${o.listen.http};`, `server_name ${o.serverName};`, ...targets, ...headers(false), ...siteLocations(false)]));
   }
 
   return `# NPS edge proxy: rendered from infra/catalog.ts by infra/render/nginx.ts
 worker_processes auto;
 pid ${rt.pidFile};
 error_log ${rt.errorLog} warn;
-${rt.daemon ? "" : "daemon off;\n"}
+${rt.daemon === false ? "daemon off;\n" : ""}
 events {
     worker_connections 1024;
     multi_accept on;
@@ -176,10 +191,10 @@ ${temp}
         ""      close;
     }
 
-${indent(block("upstream api", ["least_conn;", ...o.apiServers.map((s) => `server ${s};`), "keepalive 32;"]), 1)}
+${o.resolver ? `    resolver ${o.resolver} valid=10s ipv6=off;\n    resolver_timeout 5s;\n` : `${indent(block("upstream api", ["least_conn;", ...o.apiServers.map((s) => `server ${s};`), "keepalive 32;"]), 1)}
 
 ${indent(block("upstream web", [...o.webServers.map((s) => `server ${s};`), "keepalive 16;"]), 1)}
-
+`}
 ${servers.map((s) => indent(s, 1)).join("\n\n")}
 }
 `;

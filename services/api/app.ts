@@ -12,6 +12,7 @@ import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./ht
 import "./http/request-augment";
 import { ApiRouter, type RouteModule, type RouteRuntime } from "./http/route-kit";
 import { securityMiddleware } from "./http/security";
+import { webPageRouter } from "./http/web-page";
 import { ApiMetrics, metricsMiddleware } from "./metrics";
 import { LIVENESS } from "./health/routes";
 import { ROUTE_MODULES } from "./routes";
@@ -107,7 +108,9 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
     app.use(module.base, router.router);
   }
   app.use(openApiRouter(registry, API_VERSION, config.api.swaggerEnabled));
-  // The share link's own page, until the web page serves /share/<token>.
+  app.use(webPageRouter());
+  // A share link's page for what the web page does not take (no browser asking for HTML, or the
+  // page not built): the shared reading as plain HTML.
   app.use(sharePageRouter(deps));
 
   app.use(methodNotAllowed);

@@ -27,6 +27,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { command: "openssl", apt: "openssl", usedBy: "TLS tests" },
   { command: "pgbouncer", apt: "pgbouncer", usedBy: "PgBouncer tests" },
   { command: "dockerd", apt: "docker.io", usedBy: "the real-engine test of the dev stack" },
+  { command: "chromium", apt: "chromium", usedBy: "the web page's browser tests (playwright-core drives Debian's chromium)" },
   { command: "debootstrap", apt: "debootstrap", usedBy: "local base images (nps images build --local)" },
 ];
 

@@ -25,6 +25,7 @@ const KEY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
 
 const MeSchema = UserSchema.extend({
   scopes: z.array(scopeField),
+  password_change_required: z.boolean().meta({ description: "The password was generated (the first administrator's): choose one with change-password" }),
   auth: z.object({ kind: z.enum(["token", "api_key"]), api_key_id: z.uuid().optional(), expires_at: z.iso.datetime().optional() }),
 }).meta({ id: "Me" });
 
@@ -96,6 +97,7 @@ export const authRoutes: RouteModule = {
         return {
           ...userView(user),
           scopes: [...p.scopes],
+          password_change_required: user.passwordChangeRequired,
           auth: {
             kind: p.kind,
             ...(p.apiKeyId ? { api_key_id: p.apiKeyId } : {}),

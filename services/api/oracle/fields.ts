@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "../../lib/time-zone";
 import { LIMITS } from "../../oracle/readings";
 import { NUMEROLOGY_SYSTEMS as SYSTEM_CHOICES } from "../../oracle/engine";
 import { QUESTION_CATEGORIES } from "../../oracle/readings/types";
@@ -21,6 +22,12 @@ export const timeField = z
 
 /** Minutes east of UTC, as the profiles and the Telegram preferences keep it (UTC-12:00 .. UTC+14:00). */
 export const offsetMinutesField = z.number().int("expected a whole number of minutes").min(-720).max(840);
+
+/** An IANA time zone name the tz database knows ("Asia/Tehran", "America/New_York"). */
+export const timeZoneField = z
+  .string()
+  .refine(isTimeZone, "expected an IANA time zone such as Asia/Tehran or America/New_York")
+  .meta({ example: "Asia/Tehran" });
 
 export const numerologySystemField = z.enum(SYSTEM_CHOICES, { message: `one of ${SYSTEM_CHOICES.join(", ")}` });
 export const storedSystemField = z.enum(STORED_SYSTEMS);

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { calendarDate, describeMoment, fullTime, localClock, momentOf, oracleProfile, utcOffset } from "./oracle-input";
+import type { Profile } from "../../lib/db/repositories/oracle-profiles";
+import { calendarDate, describeMoment, fullTime, localClock, momentOf, oracleProfile, profileOffset, utcOffset } from "./oracle-input";
 import { latestDayOnEarth } from "./profile-schemas";
 
 describe("oracle input: from stored profiles and requests to the Oracle's terms", () => {
@@ -32,9 +33,45 @@ describe("oracle input: from stored profiles and requests to the Oracle's terms"
     expect(calendarDate("0999-12-31")).to.deep.equal({ year: 999, month: 12, day: 31 });
   });
 
+  const stored = (over: Partial<Profile> = {}): Profile => ({
+    id: "p",
+    ownerId: "o",
+    name: "Ali Rezaei",
+    namePersian: null,
+    birthDate: "1990-07-15",
+    motherName: "Zahra",
+    motherNamePersian: null,
+    gender: null,
+    country: null,
+    city: null,
+    heartRateBpm: null,
+    timezoneOffsetMinutes: null,
+    timezone: null,
+    latitude: null,
+    longitude: null,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    ...over,
+  });
+
+  it("a profile's offset for a moment comes from its zone at that moment, daylight saving included", () => {
+    const ny = stored({ timezone: "America/New_York", timezoneOffsetMinutes: -240 });
+    expect(profileOffset(ny, new Date("2026-01-15T12:00:00Z"))).to.equal(-300);
+    expect(profileOffset(ny, new Date("2026-07-15T12:00:00Z"))).to.equal(-240);
+    expect(profileOffset(ny, now, { date: "2026-07-04", time: "09:00" })).to.equal(-240);
+    expect(profileOffset(ny, new Date("2026-07-15T12:00:00Z"), { date: "2026-12-24" })).to.equal(-300);
+    // Without a zone the stored offset stands; without either, the fallback.
+    expect(profileOffset(stored({ timezoneOffsetMinutes: 210 }), now)).to.equal(210);
+    expect(profileOffset(stored(), now, {}, -60)).to.equal(-60);
+    expect(profileOffset(undefined, now, {}, 45)).to.equal(45);
+    expect(oracleProfile(ny, "auto", -300).timezone).to.deep.equal({ hours: -5, minutes: 0 });
+  });
+
   it("a stored profile as the Oracle's profile", () => {
     const profile = oracleProfile(
       {
+        timezone: null,
         id: "p",
         ownerId: "o",
         name: "Ali Rezaei",

@@ -1,4 +1,5 @@
 import type { Profile } from "../../lib/db/repositories/oracle-profiles";
+import { offsetMinutesAt, offsetMinutesAtLocal } from "../../lib/time-zone";
 import type { CalendarDate, LocalMoment, NumerologySystemChoice, ProfileInput, UtcOffset } from "../../oracle/readings";
 
 /**
@@ -12,7 +13,25 @@ export function utcOffset(minutes: number): UtcOffset {
   return { hours: Math.trunc(minutes / 60), minutes: minutes % 60 || 0 };
 }
 
-export function oracleProfile(p: Profile, system: NumerologySystemChoice = "auto"): ProfileInput {
+/**
+ * The profile's offset for the moment a reading is about: from its time zone at that moment (the
+ * given local date and time, or now) when it has one, else its stored offset, else `fallback`.
+ */
+export function profileOffset(p: Profile | undefined, now: Date, given: { date?: string; time?: string } = {}, fallback = 0): number {
+  if (!p) return fallback;
+  if (p.timezone) {
+    if (given.date === undefined && given.time === undefined) return offsetMinutesAt(p.timezone, now);
+    const clock = localClock(now, offsetMinutesAt(p.timezone, now));
+    const day = calendarDate(given.date ?? clock.date);
+    const [hour, minute, second] = fullTime(given.time ?? clock.time).split(":").map(Number) as [number, number, number];
+    return offsetMinutesAtLocal(p.timezone, { ...day, hour, minute, second });
+  }
+  return p.timezoneOffsetMinutes ?? fallback;
+}
+
+/** `offsetMinutes`: the offset of the reading's moment (profileOffset), when it is known. */
+export function oracleProfile(p: Profile, system: NumerologySystemChoice = "auto", offsetMinutes?: number): ProfileInput {
+  const offset = offsetMinutes ?? p.timezoneOffsetMinutes;
   return {
     full_name: p.name,
     persian_name: p.namePersian,
@@ -22,7 +41,7 @@ export function oracleProfile(p: Profile, system: NumerologySystemChoice = "auto
     latitude: p.latitude,
     longitude: p.longitude,
     heart_rate_bpm: p.heartRateBpm,
-    timezone: p.timezoneOffsetMinutes === null ? null : utcOffset(p.timezoneOffsetMinutes),
+    timezone: offset === null ? null : utcOffset(offset),
     numerology_system: system,
   };
 }

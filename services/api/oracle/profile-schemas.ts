@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Profile, ProfileListItem } from "../../lib/db/repositories/oracle-profiles";
 import { LIMITS } from "../../oracle/readings";
-import { dateField, iso, isoOrNull, offsetMinutesField, requiredText, text } from "./fields";
+import { offsetMinutesAtLocal } from "../../lib/time-zone";
+import { dateField, iso, isoOrNull, offsetMinutesField, requiredText, text, timeZoneField } from "./fields";
 
 /**
  * Oracle profiles at the edge: the request fields, each validated on its own so an error names
@@ -33,7 +34,10 @@ const profileFields = {
   country: optionalText(100),
   city: optionalText(100),
   heart_rate_bpm: z.number().int("expected a whole number").min(LIMITS.minBpm).max(LIMITS.maxBpm).nullish(),
-  timezone_offset_minutes: offsetMinutesField.nullish().meta({ description: "Minutes east of UTC, e.g. 210 for UTC+03:30" }),
+  timezone_offset_minutes: offsetMinutesField.nullish().meta({
+    description: "Minutes east of UTC, e.g. 210 for UTC+03:30. With a timezone and no offset, the zone's offset at the birth date",
+  }),
+  timezone: timeZoneField.nullish().meta({ description: "IANA time zone; readings take its offset at their own moment (daylight saving included)" }),
   latitude: z.number().min(-90).max(90).nullish(),
   longitude: z.number().min(-180).max(180).nullish(),
 };
@@ -56,8 +60,17 @@ export const ProfilePatchBody = z
 type CreateBody = z.output<typeof ProfileCreateBody>;
 type PatchBody = z.output<typeof ProfilePatchBody>;
 
-/** The repository's field names for a request body (undefined leaves a field, null clears it). */
-export function profilePatchFrom(b: PatchBody | CreateBody) {
+/**
+ * The repository's field names for a request body (undefined leaves a field, null clears it). A
+ * zone given without an offset brings the zone's offset at the birth date (`birthDate`: the
+ * stored one, for a patch that changes only the zone).
+ */
+export function profilePatchFrom(b: PatchBody | CreateBody, birthDate?: string) {
+  const born = b.birth_date ?? birthDate;
+  const derivedOffset =
+    b.timezone && b.timezone_offset_minutes === undefined && born
+      ? offsetMinutesAtLocal(b.timezone, { year: Number(born.slice(0, 4)), month: Number(born.slice(5, 7)), day: Number(born.slice(8, 10)) })
+      : undefined;
   return {
     name: b.name,
     namePersian: b.name_persian,
@@ -68,7 +81,8 @@ export function profilePatchFrom(b: PatchBody | CreateBody) {
     country: b.country,
     city: b.city,
     heartRateBpm: b.heart_rate_bpm,
-    timezoneOffsetMinutes: b.timezone_offset_minutes,
+    timezoneOffsetMinutes: b.timezone_offset_minutes ?? derivedOffset,
+    timezone: b.timezone,
     latitude: b.latitude,
     longitude: b.longitude,
   };
@@ -88,6 +102,7 @@ export const ProfileSchema = z
     city: z.string().nullable(),
     heart_rate_bpm: z.number().int().nullable(),
     timezone_offset_minutes: z.number().int().nullable(),
+    timezone: z.string().nullable(),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
     created_at: z.iso.datetime(),
@@ -112,6 +127,7 @@ export function profileView(p: Profile): z.output<typeof ProfileSchema> {
     city: p.city,
     heart_rate_bpm: p.heartRateBpm,
     timezone_offset_minutes: p.timezoneOffsetMinutes,
+    timezone: p.timezone,
     latitude: p.latitude,
     longitude: p.longitude,
     created_at: iso(p.createdAt),

@@ -5,7 +5,7 @@ import type { ApiRouter } from "../http/route-kit";
 import { Reply } from "../http/route-kit";
 import { actorOf, aiLimitWhenAsked, readingEnv, READ, viewerOf, WRITE } from "./access";
 import { dateField, offsetMinutesField, profileIdParams, timeField } from "./fields";
-import { localClock, momentOf } from "./oracle-input";
+import { localClock, momentOf, profileOffset } from "./oracle-input";
 import { ask, dailyReading, runReading, storedDaily, type ReadingOutcome } from "./reading-runner";
 import { settingDefaults } from "./setting-defaults";
 import { CreatedReadingSchema, DailyBody, NameBody, QuestionBody, ReadingBody, ReadingSchema, readingView, StampBody, type ReadingRequest } from "./reading-schemas";
@@ -88,7 +88,7 @@ export function registerReadingRoutes(r: ApiRouter): void {
       const viewer = viewerOf(principal);
       const profile = await deps.repos.profiles.get(params.profile_id, viewer);
       if (!profile) throw notFound("profile");
-      const date = query.date ?? localClock(new Date(), profile.timezoneOffsetMinutes ?? 0).date;
+      const date = query.date ?? localClock(new Date(), profileOffset(profile, new Date())).date;
       const reading = await storedDaily({ deps }, viewer, profile.id, date);
       if (!reading) throw notFound(`daily reading of ${date}`);
       return readingView(reading);

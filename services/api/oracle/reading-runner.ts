@@ -11,7 +11,7 @@ import type { ApiDeps } from "../deps";
 import type { UserEvent } from "../events/event-bus";
 import { gatewayTimeout, notFound, serviceUnavailable } from "../http/errors";
 import type { ApiMetrics } from "../metrics";
-import { calendarDate, describeMoment, localClock, momentOf, oracleProfile } from "./oracle-input";
+import { calendarDate, describeMoment, localClock, momentOf, oracleProfile, profileOffset } from "./oracle-input";
 import { STORED_INTERPRETATION_KEY, type ReadingRequest, type RequestOfType } from "./reading-schemas";
 
 /**
@@ -114,14 +114,14 @@ async function optionalProfile(env: ReadingEnv, viewer: Viewer, id: string | und
   return id === undefined ? [] : [await profileFor(env, viewer, id)];
 }
 
-const offsetOf = (profile: Profile | undefined, fallback = 0): number => profile?.timezoneOffsetMinutes ?? fallback;
 
 type Compute<T extends ReadingRequest["reading_type"]> = (env: ReadingEnv, viewer: Viewer, body: Omit<RequestOfType<T>, "reading_type">, now: Date) => Promise<Computed>;
 
 const computeTime: Compute<"time"> = async (env, viewer, body, now) => {
   const profile = await profileFor(env, viewer, body.profile_id);
-  const at = momentOf(now, offsetOf(profile), body);
-  const input = oracleProfile(profile, body.numerology_system);
+  const offset = profileOffset(profile, now, body);
+  const at = momentOf(now, offset, body);
+  const input = oracleProfile(profile, body.numerology_system, offset);
   const { result, mode } = await ask(() => env.deps.oracle.time({ profile: input, at, interpretation: interpretationOptions(body) }));
   return {
     mode,
@@ -138,7 +138,7 @@ type DailyTold = Omit<RequestOfType<"daily">, "reading_type" | "profile_id" | "d
 
 /** The daily reading of one profile and date (the caller decides whether one is already stored). */
 async function computeDaily(env: ReadingEnv, profile: Profile, date: string, body: DailyTold): Promise<Computed> {
-  const input = oracleProfile(profile, body.numerology_system);
+  const input = oracleProfile(profile, body.numerology_system, profileOffset(profile, new Date(), { date }));
   const { result, mode } = await ask(() => env.deps.oracle.daily({ profile: input, date: calendarDate(date), interpretation: interpretationOptions(body) }));
   return {
     mode,
@@ -153,12 +153,13 @@ async function computeDaily(env: ReadingEnv, profile: Profile, date: string, bod
 
 const computeName: Compute<"name"> = async (env, viewer, body, now) => {
   const profiles = await optionalProfile(env, viewer, body.profile_id);
-  const at = momentOf(now, offsetOf(profiles[0], body.timezone_offset_minutes), body);
+  const offset = profileOffset(profiles[0], now, body, body.timezone_offset_minutes);
+  const at = momentOf(now, offset, body);
   const { result, mode } = await ask(() =>
     env.deps.oracle.name({
       name: body.name,
       numerology_system: body.numerology_system ?? null,
-      profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system) : null,
+      profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system, offset) : null,
       at,
       interpretation: interpretationOptions(body),
     }),
@@ -176,13 +177,14 @@ const computeName: Compute<"name"> = async (env, viewer, body, now) => {
 
 const computeQuestion: Compute<"question"> = async (env, viewer, body, now) => {
   const profiles = await optionalProfile(env, viewer, body.profile_id);
-  const at = momentOf(now, offsetOf(profiles[0], body.timezone_offset_minutes), body);
+  const offset = profileOffset(profiles[0], now, body, body.timezone_offset_minutes);
+  const at = momentOf(now, offset, body);
   const { result, mode } = await ask(() =>
     env.deps.oracle.question({
       question: body.question,
       numerology_system: body.numerology_system ?? null,
       category: body.category ?? null,
-      profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system) : null,
+      profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system, offset) : null,
       at,
       interpretation: interpretationOptions(body),
     }),
@@ -205,9 +207,13 @@ const computeMulti: Compute<"multi"> = async (env, viewer, body, now) => {
   const profiles = await env.deps.repos.profiles.getMany(body.profile_ids, viewer);
   if (profiles.length !== body.profile_ids.length) throw notFound("profile");
   const primary = profiles[body.primary_index]!;
-  const at = momentOf(now, offsetOf(primary, body.timezone_offset_minutes), body);
+  const at = momentOf(now, profileOffset(primary, now, body, body.timezone_offset_minutes), body);
   const { result, mode } = await ask(() =>
-    env.deps.oracle.multi({ profiles: profiles.map((p) => oracleProfile(p, body.numerology_system)), at, interpretation: interpretationOptions(body) }),
+    env.deps.oracle.multi({
+      profiles: profiles.map((p) => oracleProfile(p, body.numerology_system, profileOffset(p, now, body, body.timezone_offset_minutes))),
+      at,
+      interpretation: interpretationOptions(body),
+    }),
   );
   return {
     mode,
@@ -298,7 +304,7 @@ export interface DailyOptions extends DailyTold {
 export async function dailyReading(env: ReadingEnv, actor: ReadingActor, profileId: string, options: DailyOptions, now = new Date()): Promise<ReadingOutcome> {
   const { repos } = env.deps;
   const profile = await profileFor(env, actor.viewer, profileId);
-  const date = options.date ?? localClock(now, offsetOf(profile)).date;
+  const date = options.date ?? localClock(now, profileOffset(profile, now)).date;
   if (!options.force) {
     const stored = await storedDaily(env, actor.viewer, profile.id, date);
     if (stored) return { reading: stored, mode: null, created: false };

@@ -5,10 +5,10 @@ import { allowOn } from "../http/method-not-allowed";
 import { openSharedReading, SHARE_TOKEN, type OpenedShare } from "./open-shared";
 
 /**
- * The page a share link's `url` (/share/<token>) opens: the shared reading as plain, readable
- * HTML, served by the API until the web page serves that path itself. It shows exactly what
- * GET /api/share/<token> returns (the parts the owner chose), and nothing runs in it: no script,
- * every value escaped.
+ * The page a share link's `url` (/share/<token>) opens when the web page does not take it (a
+ * client that does not ask for HTML, or the page not built): the shared reading as plain,
+ * readable HTML. It shows exactly what GET /api/share/<token> returns (the parts the owner
+ * chose), and nothing runs in it: no script, every value escaped.
  */
 
 export const SHARE_PAGE_PATH = "/share/:token";

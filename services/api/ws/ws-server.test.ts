@@ -147,6 +147,14 @@ describe("WebSocket /ws", function () {
     expect(await c.next()).to.deep.include({ event: "connected" });
     c.ws.close();
   });
+
+  it("admits the API's own web page: an Origin naming the host it connects to", async () => {
+    const own = await connect(`${base}/ws?token=${alice.token}`, { Origin: base.replace(/^ws/, "http") });
+    expect(await own.next()).to.deep.include({ event: "connected" });
+    own.ws.close();
+    const lookalike = await connect(`${base}/ws?token=${alice.token}`, { Origin: `${base.replace(/^ws/, "http")}.evil.example` }).catch((e: Error) => e.message);
+    expect(lookalike).to.equal("upgrade refused: 403");
+  });
 });
 
 describe("event bus relay through Redis", () => {

@@ -41,6 +41,15 @@ export interface WsHandle {
  * wrong or late one closes the socket with 4001/4002. Once in, the socket receives that user's
  * events only.
  */
+/** The API's own web page (served at /) opens its socket from the API's own host. */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function attachWebSocket(httpServer: http.Server, options: WsOptions): WsHandle {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
@@ -52,7 +61,7 @@ export function attachWebSocket(httpServer: http.Server, options: WsOptions): Ws
       return;
     }
     const origin = req.headers.origin;
-    if (origin && !options.allowedOrigins.includes(origin)) {
+    if (origin && !options.allowedOrigins.includes(origin) && !sameOrigin(origin, req.headers.host)) {
       refuse(socket, 403, "Forbidden");
       return;
     }

@@ -100,6 +100,8 @@ export const ENV_VARS = [
   { name: "NPS_ADMIN_USERNAME", default: "admin", group: "NPS", description: "First administrator's name, created at first start" },
   { name: "NPS_ADMIN_PASSWORD", default: "", group: "NPS", description: "First administrator's password; unset: a strong random one is printed once", secret: true },
   { name: "NPS_MIGRATE_ON_START", default: "true", group: "NPS", description: "Apply pending database migrations at start (under an advisory lock)" },
+  { name: "NPS_DB_APP_USER", default: "", group: "NPS", description: "`nps migrate up` also keeps this login role able to use the schema (the services' own role, apart from the owner)" },
+  { name: "NPS_DB_APP_PASSWORD", default: "", group: "NPS", description: "Password `nps migrate up` sets on NPS_DB_APP_USER", secret: true },
   { name: "NPS_TEST_DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/postgres", group: "NPS", description: "Tests only: a PostgreSQL role allowed to CREATE DATABASE; each test suite gets its own migrated copy" },
   { name: "BACKUP_DIR", default: "backups", group: "NPS", description: "Where backups are written" },
   { name: "NPS_BACKUP_ORACLE_SCHEDULE", default: "0 0 * * *", group: "NPS", description: "Cron (UTC) of the Oracle-tables backup the backup service runs" },

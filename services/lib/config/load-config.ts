@@ -75,6 +75,8 @@ export interface Config {
   readonly log: { readonly level: LogLevel; readonly format: "json" | "text" | "auto" };
   readonly admin: { readonly username: string; readonly password: string };
   readonly backupDir: string;
+  /** The services' own login role that `nps migrate up` keeps in step (NPS_DB_APP_USER), when set. */
+  readonly appRole?: { readonly user: string; readonly password: string };
 }
 
 export class ConfigError extends Error {
@@ -193,6 +195,8 @@ const schema = z.object({
   NPS_ADMIN_USERNAME: str.regex(/^[A-Za-z0-9_.-]{3,100}$/, "3 to 100 letters, digits, _ . -"),
   NPS_ADMIN_PASSWORD: str,
   NPS_MIGRATE_ON_START: bool,
+  NPS_DB_APP_USER: str.regex(/^([a-z_][a-z0-9_]{0,62})?$/, "expected a PostgreSQL role name (lower case letters, digits, _)"),
+  NPS_DB_APP_PASSWORD: str,
   BACKUP_DIR: str.min(1),
 } satisfies Partial<Record<EnvName, z.ZodType>>);
 
@@ -253,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     if (raw.API_SECRET_KEY.trim() === "") problems.push("API_SECRET_KEY: must be set (nps env init writes one; the embedded default generates its own on first start)");
     else if (isPlaceholder(raw.API_SECRET_KEY)) problems.push('API_SECRET_KEY: the published "changeme" placeholder is refused; generate a real key (nps env init)');
   }
+  if (raw.NPS_DB_APP_USER && raw.NPS_DB_APP_PASSWORD.length < 16) problems.push("NPS_DB_APP_PASSWORD: must be set (16 characters at least) with NPS_DB_APP_USER");
   if (problems.length > 0) throw new ConfigError(problems);
 
   const cwd = options.cwd ?? process.cwd();
@@ -316,6 +321,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? "auto" },
     admin: { username: raw.NPS_ADMIN_USERNAME, password: raw.NPS_ADMIN_PASSWORD },
     backupDir: path.resolve(cwd, raw.BACKUP_DIR),
+    ...(raw.NPS_DB_APP_USER ? { appRole: { user: raw.NPS_DB_APP_USER, password: raw.NPS_DB_APP_PASSWORD } } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ServiceName } from "../service-names";
 import type { Database } from "./database";
 import { EmbeddedDatabaseBusyError } from "./embedded";
 import { DatabaseUnavailableError } from "./errors";
+import { SchemaNewerError } from "./migrator";
 import { openDatabase } from "./open-database";
 
 /**
@@ -30,7 +31,7 @@ export interface CliDatabase {
  *   database's ("backup"), key rotation needs the encryption keys too ("scheduler")
  */
 export async function withCliDatabase<T>(
-  options: { migrate: boolean; secretsOf: ServiceName },
+  options: { migrate: boolean; secretsOf: ServiceName; anySchema?: boolean },
   work: (ctx: CliDatabase) => Promise<T>,
 ): Promise<T> {
   loadDotEnv();
@@ -40,9 +41,9 @@ export async function withCliDatabase<T>(
   const logger = pino({ level: "warn", base: { service: "nps-cli" } }, pino.destination(2));
   let db: Database;
   try {
-    db = await openDatabase(config, logger, { migrate: options.migrate, applicationName: "nps-cli", poolMax: 4 });
+    db = await openDatabase(config, logger, { migrate: options.migrate, applicationName: "nps-cli", poolMax: 4, knownSchemaOnly: !options.anySchema });
   } catch (err) {
-    if (err instanceof EmbeddedDatabaseBusyError || err instanceof DatabaseUnavailableError) throw new CliError(err.message, EXIT_FAILURE);
+    if (err instanceof EmbeddedDatabaseBusyError || err instanceof DatabaseUnavailableError || err instanceof SchemaNewerError) throw new CliError(err.message, EXIT_FAILURE);
     throw err;
   }
   try {

@@ -52,6 +52,7 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintMeaning>> = {
   oracle_users_timezone_offset_minutes_check: c("timezone_offset_minutes", "must be between -720 (UTC-12) and 840 (UTC+14)"),
   oracle_users_latitude_check: c("latitude", "must be between -90 and 90"),
   oracle_users_longitude_check: c("longitude", "must be between -180 and 180"),
+  oracle_users_timezone_check: c("timezone", "must be an IANA time zone name such as Asia/Tehran"),
   oracle_users_coordinates_check: c("latitude", "latitude and longitude go together: give both or neither"),
 
   // oracle_readings

@@ -45,6 +45,7 @@ const CASES: readonly Case[] = [
   { constraint: "oracle_users_timezone_offset_minutes_check", sql: "UPDATE oracle_users SET timezone_offset_minutes = 900 WHERE id = $1", params: ["profile"], field: "timezone_offset_minutes" },
   { constraint: "oracle_users_latitude_check", sql: "UPDATE oracle_users SET latitude = 91 WHERE id = $1", params: ["profile"], field: "latitude" },
   { constraint: "oracle_users_longitude_check", sql: "UPDATE oracle_users SET longitude = -181 WHERE id = $1", params: ["profile"], field: "longitude" },
+  { constraint: "oracle_users_timezone_check", sql: "UPDATE oracle_users SET timezone = '+03:30' WHERE id = $1", params: ["profile"], field: "timezone" },
   { constraint: "oracle_users_coordinates_check", sql: "UPDATE oracle_users SET longitude = NULL WHERE id = $1", params: ["profile"], field: "latitude" },
   { constraint: "oracle_users_owner_id_fkey", sql: "INSERT INTO oracle_users (owner_id, name, birth_date, mother_name) VALUES ($1, 'Bob', '1980-01-01', 'M')", params: ["random"], field: "owner_id" },
   { constraint: "oracle_users_owner_name_birth_date_key", sql: "INSERT INTO oracle_users (owner_id, name, birth_date, mother_name) SELECT owner_id, upper(name), birth_date, 'x' FROM oracle_users WHERE id = $1", params: ["profile"], field: "name", kind: "conflict" },

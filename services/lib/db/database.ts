@@ -44,7 +44,6 @@ export interface Database extends Queryable {
 export interface PoolOptions {
   readonly max?: number;
   readonly applicationName?: string;
-  readonly statementTimeoutMs?: number;
   readonly connectionTimeoutMs?: number;
   readonly logger?: Logger;
 }
@@ -72,7 +71,8 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     application_name: options.applicationName ?? "nps",
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    // No statement_timeout here: PgBouncer refuses it as a startup parameter. Migration 0006
+    // sets it on the database instead.
     types: TYPES,
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.

@@ -22,7 +22,7 @@ export interface FirstAdminOutcome {
 
 export interface FirstAdminOptions {
   readonly db: Database;
-  readonly config: Pick<Config, "admin">;
+  readonly config: Pick<Config, "admin"> & Partial<Pick<Config, "production">>;
   readonly logger?: Logger;
   /** Where a generated password is shown (default: stderr). */
   readonly announce?: (text: string) => void;
@@ -43,6 +43,11 @@ export async function ensureFirstAdmin(options: FirstAdminOptions): Promise<Firs
   const given = config.admin.password;
   if (given !== "") checkPassword(given);
   if ((await new UsersRepository(db).countActiveAdmins()) > 0) return { created: false, username };
+  if (given === "" && config.production) {
+    // Production logs are kept (CloudWatch keeps them for weeks): a generated password is never printed there.
+    logger?.error({ username }, "no administrator yet, and NPS_ADMIN_PASSWORD is empty: set it (the prod stack hands it over through Secrets Manager) or run `nps admin create`");
+    return { created: false, username };
+  }
   const password = given !== "" ? given : generatePassword();
   // Hashed before the lock is taken (it is slow); the count is checked again under the lock.
   const passwordHash = await hashPassword(password, options.cost);
@@ -56,7 +61,8 @@ export async function ensureFirstAdmin(options: FirstAdminOptions): Promise<Firs
       logger?.error({ username }, "no active administrator, and the first administrator's name belongs to another account; create one with `nps admin create`");
       return { created: false, username };
     }
-    await users.create({ username, passwordHash, role: "admin" });
+    // A generated password has been printed on a console: the administrator replaces it at first sign-in.
+    await users.create({ username, passwordHash, role: "admin", passwordChangeRequired: given === "" });
     return { created: true, username };
   });
 

@@ -1,3 +1,4 @@
+import { ensureAppRole } from "./app-role";
 import { parseWholeNumber, withCliDatabase } from "./cli-support";
 import { migrateDown, migrateUp, migrationStatus } from "./migrator";
 
@@ -5,8 +6,12 @@ import { migrateDown, migrateUp, migrationStatus } from "./migrator";
 
 export async function runMigrate(direction: "up" | "down", rawTo: string | undefined): Promise<void> {
   const to = parseWholeNumber("to", rawTo);
-  await withCliDatabase({ migrate: false, secretsOf: "backup" }, async ({ db, logger }) => {
+  await withCliDatabase({ migrate: false, secretsOf: "backup", anySchema: true }, async ({ db, logger, config }) => {
     const names = direction === "up" ? await migrateUp(db, { to, logger }) : await migrateDown(db, { to, logger });
+    if (direction === "up" && config.appRole) {
+      await ensureAppRole(db, config.appRole);
+      process.stdout.write(`role ${config.appRole.user}: may read and write every table\n`);
+    }
     if (names.length === 0) {
       process.stdout.write(direction === "up" ? "nothing to apply: the schema is up to date\n" : "nothing to roll back\n");
       return;
@@ -17,7 +22,7 @@ export async function runMigrate(direction: "up" | "down", rawTo: string | undef
 }
 
 export async function runStatus(json: boolean): Promise<void> {
-  await withCliDatabase({ migrate: false, secretsOf: "backup" }, async ({ db }) => {
+  await withCliDatabase({ migrate: false, secretsOf: "backup", anySchema: true }, async ({ db }) => {
     const states = await migrationStatus(db);
     if (json) {
       process.stdout.write(`${JSON.stringify(states.map((s) => ({ id: s.id, name: s.name, applied_at: s.appliedAt?.toISOString() ?? null })), null, 2)}\n`);

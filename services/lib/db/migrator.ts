@@ -15,6 +15,8 @@ import type { Database } from "./database";
  *   migrateUp(db, { to? })         apply pending migrations (up to number `to`)
  *   migrateDown(db, { to? })       roll back one migration, or every one numbered above `to`
  *   migrationStatus(db)            every migration file with when it was applied (or null)
+ *   assertKnownSchema(db)          throws SchemaNewerError when the database holds migrations
+ *                                  this code does not have (a rollback put old code on a new schema)
  */
 
 /** database/migrations of the checkout, found upward from here (so compiled code under dist/ finds it too). */
@@ -62,6 +64,26 @@ export async function migrationStatus(db: Database): Promise<MigrationState[]> {
     for (const row of rows.rows) applied.set(row.name, row.run_on);
   }
   return migrationFiles().map((m) => ({ ...m, appliedAt: applied.get(m.name) ?? null }));
+}
+
+/** The database was migrated by a newer release than this code: starting would misread its schema. */
+export class SchemaNewerError extends Error {
+  override readonly name = "SchemaNewerError";
+  constructor(readonly unknown: readonly string[]) {
+    super(
+      `the database schema is newer than this release: it holds migration${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}, which this code does not know. ` +
+        "Run the release that added them, or roll them back first with that release's `nps migrate down`.",
+    );
+  }
+}
+
+export async function assertKnownSchema(db: Database): Promise<void> {
+  const known = new Set(migrationFiles().map((m) => m.name));
+  const exists = await db.query<{ present: boolean }>("SELECT to_regclass($1) IS NOT NULL AS present", [MIGRATIONS_TABLE]);
+  if (!exists.rows[0]?.present) return;
+  const applied = await db.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY run_on, id`);
+  const unknown = applied.rows.map((r) => r.name).filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new SchemaNewerError(unknown);
 }
 
 // One migration run at a time per Database in this process: on PGlite every connection is the
@@ -115,7 +137,10 @@ async function run(db: Database, direction: "up" | "down", bound: number | undef
 /** Applies pending migrations; resolves to the names applied (empty when up to date). */
 export function migrateUp(db: Database, options: MigrateOptions = {}): Promise<string[]> {
   checkTarget(options.to);
-  return exclusive(db, () => run(db, "up", options.to, options.logger));
+  return exclusive(db, async () => {
+    await assertKnownSchema(db);
+    return run(db, "up", options.to, options.logger);
+  });
 }
 
 /** Rolls back the last migration, or with `to`, every applied migration numbered above it. */

@@ -2,7 +2,7 @@ import type { Config } from "../config/load-config";
 import type { Logger } from "../logger";
 import { createPool, poolDatabase, postgresDatabase, type Database } from "./database";
 import { startEmbeddedServer } from "./embedded";
-import { migrateUp } from "./migrator";
+import { assertKnownSchema, migrateUp } from "./migrator";
 
 /**
  * Opens the database the configuration names: PostgreSQL when DATABASE_URL or POSTGRES_HOST is
@@ -18,6 +18,8 @@ export interface OpenDatabaseOptions {
   readonly applicationName?: string;
   /** Pool size on PostgreSQL (default 10). The embedded server always gets a small pool. */
   readonly poolMax?: number;
+  /** Refuse a schema newer than this code (default true; the migrate commands look at any schema). */
+  readonly knownSchemaOnly?: boolean;
 }
 
 // PGlite runs one statement at a time; a few connections let requests queue without
@@ -37,13 +39,13 @@ export async function openDatabase(
     const server = await startEmbeddedServer(config.database.dataDir, logger);
     db = poolDatabase(createPool(server.url, { ...poolOptions, max: EMBEDDED_POOL_MAX }), "embedded", server.url, () => server.close());
   }
-  if (options.migrate ?? config.migrateOnStart) {
-    try {
-      await migrateUp(db, { logger });
-    } catch (err) {
-      await db.close();
-      throw err;
-    }
+  try {
+    // Checked first: migrating a newer schema with older files would fail less clearly.
+    if (options.knownSchemaOnly ?? true) await assertKnownSchema(db);
+    if (options.migrate ?? config.migrateOnStart) await migrateUp(db, { logger });
+  } catch (err) {
+    await db.close();
+    throw err;
   }
   return db;
 }

@@ -30,7 +30,7 @@ export type NumerologySystem = Exclude<NumerologySystemChoice, "auto">;
 export const READING_MODES = ["full", "stamp_only"] as const;
 export type ReadingMode = (typeof READING_MODES)[number];
 
-export const LOCALES = ["en"] as const;
+export const LOCALES = ["en", "fa"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** What every reading needs, whatever its mode. */

@@ -191,6 +191,10 @@ describe("accounts: users, API keys, refresh tokens, first administrator", funct
       const admin = await createRepositories(fresh.db, await testCipher()).users.findByUsername("root_admin");
       expect(admin?.role).to.equal("admin");
       expect(await verifyPassword(admin!.passwordHash, first.generatedPassword!)).to.equal(true);
+      // A printed password must be replaced at first sign-in; setting one clears the demand.
+      expect(admin!.passwordChangeRequired).to.equal(true);
+      await createRepositories(fresh.db, await testCipher()).users.setPassword(admin!.id, admin!.passwordHash);
+      expect((await createRepositories(fresh.db, await testCipher()).users.findById(admin!.id))!.passwordChangeRequired).to.equal(false);
       const again = await ensureFirstAdmin({ db: fresh.db, config, announce: (s) => shown.push(s), cost });
       expect(again).to.deep.equal({ created: false, username: "root_admin" });
       expect(shown.length).to.equal(1);
@@ -204,6 +208,7 @@ describe("accounts: users, API keys, refresh tokens, first administrator", funct
       expect(shown).to.deep.equal([]);
       const admin = await createRepositories(fresh.db, await testCipher()).users.findByUsername("boss");
       expect(await verifyPassword(admin!.passwordHash, "a very long password")).to.equal(true);
+      expect(admin!.passwordChangeRequired).to.equal(false);
     });
 
     it("refuses a NPS_ADMIN_PASSWORD that is too short", async () => {

@@ -33,6 +33,8 @@ export interface ProfileInput {
   readonly heartRateBpm?: number | null;
   /** Minutes east of UTC, -720..840. */
   readonly timezoneOffsetMinutes?: number | null;
+  /** IANA zone name ("Asia/Tehran"); when set, the offset of a moment is the zone's at that moment. */
+  readonly timezone?: string | null;
   readonly latitude?: number | null;
   readonly longitude?: number | null;
 }
@@ -52,6 +54,7 @@ export interface Profile {
   readonly city: string | null;
   readonly heartRateBpm: number | null;
   readonly timezoneOffsetMinutes: number | null;
+  readonly timezone: string | null;
   readonly latitude: number | null;
   readonly longitude: number | null;
   readonly createdAt: Date;
@@ -86,6 +89,7 @@ interface ProfileRow {
   city: string | null;
   heart_rate_bpm: number | null;
   timezone_offset_minutes: number | null;
+  timezone: string | null;
   latitude: number | null;
   longitude: number | null;
   created_at: Date;
@@ -96,7 +100,7 @@ interface ProfileRow {
 const TABLE = "oracle_users";
 const COLUMNS = [
   "id", "owner_id", "name", "name_persian", "birth_date", "mother_name", "mother_name_persian", "gender", "country", "city",
-  "heart_rate_bpm", "timezone_offset_minutes", "latitude", "longitude", "created_at", "updated_at", "deleted_at",
+  "heart_rate_bpm", "timezone_offset_minutes", "timezone", "latitude", "longitude", "created_at", "updated_at", "deleted_at",
 ] as const;
 const SELECT = COLUMNS.map((c) => `p.${c}`).join(", ");
 
@@ -110,6 +114,7 @@ const PLAIN_FIELDS = {
   city: "city",
   heartRateBpm: "heart_rate_bpm",
   timezoneOffsetMinutes: "timezone_offset_minutes",
+  timezone: "timezone",
   latitude: "latitude",
   longitude: "longitude",
 } as const satisfies Partial<Record<keyof ProfileInput, string>>;
@@ -142,6 +147,7 @@ export class OracleProfilesRepository {
       city: row.city,
       heartRateBpm: row.heart_rate_bpm,
       timezoneOffsetMinutes: row.timezone_offset_minutes,
+      timezone: row.timezone,
       latitude: row.latitude,
       longitude: row.longitude,
       createdAt: row.created_at,
@@ -155,8 +161,8 @@ export class OracleProfilesRepository {
     const at = (column: string) => ({ table: TABLE, column, rowId: id });
     const { rows } = await this.q.query<ProfileRow>(
       `INSERT INTO ${TABLE} AS p (id, owner_id, name, name_persian, birth_date, mother_name, mother_name_persian, gender, country, city,
-                                  heart_rate_bpm, timezone_offset_minutes, latitude, longitude)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                  heart_rate_bpm, timezone_offset_minutes, timezone, latitude, longitude)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        RETURNING ${SELECT}`,
       [
         id,
@@ -171,6 +177,7 @@ export class OracleProfilesRepository {
         input.city ?? null,
         input.heartRateBpm ?? null,
         input.timezoneOffsetMinutes ?? null,
+        input.timezone ?? null,
         input.latitude ?? null,
         input.longitude ?? null,
       ],

@@ -27,6 +27,8 @@ export interface UserRecord {
   readonly lockedUntil: Date | null;
   readonly lastLoginAt: Date | null;
   readonly passwordChangedAt: Date;
+  /** Set for an account whose password was generated for it (the first administrator): it must choose its own. */
+  readonly passwordChangeRequired: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -40,6 +42,7 @@ export interface NewUser {
   readonly passwordHash: string;
   readonly role?: Role;
   readonly isActive?: boolean;
+  readonly passwordChangeRequired?: boolean;
 }
 
 export interface UserPatch {
@@ -80,11 +83,12 @@ export interface UserRow {
   locked_until: Date | null;
   last_login_at: Date | null;
   password_changed_at: Date;
+  password_change_required: boolean;
   created_at: Date;
   updated_at: Date;
 }
 
-export const USER_COLUMNS = "id, username, password_hash, role, is_active, failed_attempts, locked_until, last_login_at, password_changed_at, created_at, updated_at";
+export const USER_COLUMNS = "id, username, password_hash, role, is_active, failed_attempts, locked_until, last_login_at, password_changed_at, password_change_required, created_at, updated_at";
 
 export function toUser(row: UserRow): UserRecord {
   return {
@@ -97,6 +101,7 @@ export function toUser(row: UserRow): UserRecord {
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
     passwordChangedAt: row.password_changed_at,
+    passwordChangeRequired: row.password_change_required,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -109,8 +114,8 @@ export class UsersRepository {
 
   async create(user: NewUser): Promise<UserRecord> {
     const { rows } = await this.q.query<UserRow>(
-      `INSERT INTO users (username, password_hash, role, is_active) VALUES ($1, $2, $3, $4) RETURNING ${USER_COLUMNS}`,
-      [user.username, user.passwordHash, user.role ?? "user", user.isActive ?? true],
+      `INSERT INTO users (username, password_hash, role, is_active, password_change_required) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
+      [user.username, user.passwordHash, user.role ?? "user", user.isActive ?? true, user.passwordChangeRequired ?? false],
     );
     return toUser(rows[0]!);
   }
@@ -167,7 +172,7 @@ export class UsersRepository {
   async setPassword(id: string, passwordHash: string): Promise<boolean> {
     if (!isUuid(id)) return false;
     const { rowCount } = await this.q.query(
-      `UPDATE users SET password_hash = $2, password_changed_at = now(), failed_attempts = 0, locked_until = NULL WHERE id = $1`,
+      `UPDATE users SET password_hash = $2, password_changed_at = now(), password_change_required = false, failed_attempts = 0, locked_until = NULL WHERE id = $1`,
       [id, passwordHash],
     );
     return rowCount === 1;

@@ -131,6 +131,12 @@ const ELEMENT_WORDS: ReadonlyArray<readonly [string, string]> = [
   ["wood", "Wood"],
   ["metal", "Metal"],
   ["earth", "Earth"],
+  // Persian messages name them in Persian.
+  ["آتش", "Fire"],
+  ["آب", "Water"],
+  ["چوب", "Wood"],
+  ["فلز", "Metal"],
+  ["خاک", "Earth"],
 ];
 
 /** The element names that appear, in any letter case, in the signals' messages. */
