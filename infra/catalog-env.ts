@@ -37,7 +37,7 @@ export interface Wiring<S, P = string> {
   /** A generated or configured app secret; undefined when an optional one is not configured. */
   secret(name: AppSecretName): S | undefined;
   readonly telegram: { readonly chatId: string; readonly adminChatId: string };
-  readonly backup: { readonly dir: string; readonly s3Bucket?: string | P };
+  readonly backup: { readonly dir: string; readonly s3Bucket?: string | P; readonly kmsKeyId?: string | P };
   readonly alertQueueUrl?: string | P;
   /** Where short-lived jobs push their metrics, where nothing scrapes them in time. */
   readonly metricsPushUrl?: string;

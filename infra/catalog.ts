@@ -157,12 +157,10 @@ const wgetProbe = (port: number, path: string): HealthCheck => ({
 const sideMetrics = (port: number) => ({ port, path: HEALTH_PATHS.metrics });
 const single: Replicas = { default: 1, scalable: false };
 
-/** Backups: what each kind holds, when it runs (UTC cron), how long it is kept, where it lands in S3. */
-export const BACKUP_KINDS = [
-  { kind: "oracle", schedule: "0 0 * * *", retentionDays: 30, prefix: "oracle/", command: ["nps", "backup", "--kind", "oracle"] },
-  { kind: "full", schedule: "0 3 * * 0", retentionDays: 60, prefix: "full/", command: ["nps", "backup", "--kind", "full"] },
-] as const;
-export type BackupKind = (typeof BACKUP_KINDS)[number]["kind"];
+/** Backups: what each kind holds, when it runs (UTC cron), how long it is kept, where it lands in S3, its command. */
+import { BACKUP_KINDS } from "../services/lib/backup-kinds";
+export { BACKUP_KINDS };
+export type { BackupKind } from "../services/lib/backup-kinds";
 
 /**
  * The daily readings. The dev stack runs the scheduler service, which fires at this hour and
@@ -304,7 +302,8 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
         .plain("NPS_BACKUP_FULL_SCHEDULE", full.schedule)
         .plain("NPS_BACKUP_ORACLE_RETENTION_DAYS", oracle.retentionDays)
         .plain("NPS_BACKUP_FULL_RETENTION_DAYS", full.retentionDays)
-        .late("NPS_BACKUP_S3_BUCKET", w.backup.s3Bucket);
+        .late("NPS_BACKUP_S3_BUCKET", w.backup.s3Bucket)
+        .late("NPS_BACKUP_KMS_KEY_ID", w.backup.kmsKeyId);
       if (w.metricsPushUrl) e.plain("NPS_METRICS_PUSH_URL", w.metricsPushUrl);
     },
     prod: { kind: "jobs", jobs: BACKUP_KINDS.map((b) => ({ name: `backup-${b.kind}`, command: b.command, schedule: b.schedule })), grants: ["backup-bucket"] },

@@ -15,6 +15,7 @@ import { register as registerEncryption } from "./lib/crypto/encryption-command"
 import { register as registerPlan } from "../infra/plan/plan-command";
 import { register as registerHealth } from "./api/health-command";
 import { register as registerImages } from "../infra/images/images-command";
+import { register as registerBackup } from "./backup/backup-command";
 
 /**
  * The `nps` command. Each area keeps its subcommands in a small *-command.ts module that only
@@ -34,6 +35,7 @@ const REGISTRARS: ReadonlyArray<(program: Command) => void> = [
   registerPlan,
   registerHealth,
   registerImages,
+  registerBackup,
 ];
 
 export function buildProgram(): Command {

@@ -28,6 +28,13 @@ export const SERVICES: readonly ServiceEntry[] = [
     inAll: () => true,
     summary: "The REST API, /ws and /metrics (:8000)",
   },
+  {
+    name: "backup",
+    load: async () => (await import("./backup/main.js")).main,
+    // Its own container (or the prod stack's scheduled tasks); never part of the one-process platform.
+    inAll: () => false,
+    summary: "Scheduled, verified database backups (metrics on :9104)",
+  },
 ];
 
 export function findService(name: ServiceName): ServiceEntry | undefined {

@@ -236,6 +236,13 @@ describe("stack dev (Docker), planned with the committed Pulumi.dev.yaml", funct
     expect(env(grafana, "GF_SECURITY_ADMIN_PASSWORD")).to.equal("[secret]");
   });
 
+  it("hands the API the first administrator's password as a secret, and no other service", () => {
+    for (const c of containersOf("api")) expect(env(c, "NPS_ADMIN_PASSWORD")).to.equal("[secret]");
+    for (const name of ["oracle", "telegram-bot", "alerter", "scheduler", "backup"]) {
+      for (const c of containersOf(name)) expect(env(c, "NPS_ADMIN_PASSWORD"), c.name).to.equal(undefined);
+    }
+  });
+
   it("builds the two NPS images locally from the Dockerfile", () => {
     const images = plan.ofType("docker:index/image:Image").map((i) => i.inputs as { imageName: string; skipPush: boolean; build: { target: string } });
     expect(images.map((i) => i.build.target)).to.have.members(["app", "web"]);

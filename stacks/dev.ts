@@ -51,6 +51,10 @@ export function deployDev(s: DevSettings) {
   const secrets = new AppSecrets("nps", { settings: s });
   const postgresPassword = generatedPassword("nps-postgres-password", 32, secrets);
   const grafanaPassword = generatedPassword("nps-grafana-admin-password", 24, secrets);
+  // The first administrator's password: generated here and handed to the API, as in prod; the
+  // operator reads it with `pulumi stack output adminPassword --show-secrets` (never from a log).
+  const adminPassword = generatedPassword("nps-admin-password", 24, secrets);
+  const ownSecrets: Partial<Record<WorkloadName, Record<string, { secret: pulumi.Output<string> }>>> = { api: { NPS_ADMIN_PASSWORD: { secret: adminPassword } } };
   const images = new DevImages("nps-images", { tag: s.imageTag, baseImage: s.baseImage });
 
   const httpsSuffix = s.hostPorts.https === 443 ? "" : `:${s.hostPorts.https}`;
@@ -91,7 +95,7 @@ export function deployDev(s: DevSettings) {
       image: WORKLOADS[name].image === "web" ? images.web.repoDigest : images.app.repoDigest,
       replicas: replicasOf(name),
       networks: usesData(WORKLOADS[name]) ? [network, dataNetwork] : [network],
-      envs: dockerEnvs(serviceEnv(name, wiring)),
+      envs: dockerEnvs({ ...serviceEnv(name, wiring), ...ownSecrets[name] }),
       volumes: mount(WORKLOADS[name].volumes),
       dependsOn: depsOf(name),
     });
@@ -229,6 +233,7 @@ export function deployDev(s: DevSettings) {
     url: publicUrl,
     grafanaUrl: `http://127.0.0.1:${s.hostPorts.grafana ?? PORTS.grafana}`,
     grafanaAdminPassword: grafanaPassword,
+    adminPassword,
     prometheusUrl: `http://127.0.0.1:${s.hostPorts.prometheus ?? PORTS.prometheus}`,
     containers: [...built.values()].flatMap((c) => c.hostnames),
   };

@@ -179,6 +179,7 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
       const c = taskContainer(`nps-prod-backup-${b.kind}`);
       expect(c.command).to.deep.equal([...b.command]);
       expect(c.environment.find((e) => e.name === "NPS_BACKUP_S3_BUCKET")?.value).to.equal("nps-backups");
+      expect(c.environment.find((e) => e.name === "NPS_BACKUP_KMS_KEY_ID")?.value, "uploads carry the platform key").to.match(/^arn:aws:kms:/);
     }
   });
 

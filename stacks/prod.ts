@@ -109,7 +109,7 @@ export function deployProd(s: ProdSettings) {
     logLevel: s.logLevel,
     secret: (name: AppSecretName) => (name in stored ? store.ref(name) : undefined),
     telegram: s.telegram,
-    backup: { dir: "/tmp/nps-backups", s3Bucket: backups.bucket.bucket },
+    backup: { dir: "/tmp/nps-backups", s3Bucket: backups.bucket.bucket, kmsKeyId: kmsKeyArn },
     alertQueueUrl: alarms.queue.url,
     metricsPushUrl: `http://collector.${SERVICE_NAMESPACE}:${OTLP_HTTP_PORT}/v1/metrics`,
     // The one-off task below migrates before each deployment; a service never does.
@@ -164,7 +164,8 @@ export function deployProd(s: ProdSettings) {
       { Effect: "Allow", Action: ["kms:Decrypt"], Resource: kmsKeyArn },
     ],
     "backup-bucket": [
-      { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:ListBucket"], Resource: [backups.bucket.arn, pulumi.interpolate`${backups.bucket.arn}/*`] },
+      // DeleteObject: retention runs in the backup job as well as in the bucket's lifecycle rules.
+      { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:ListBucket", "s3:DeleteObject"], Resource: [backups.bucket.arn, pulumi.interpolate`${backups.bucket.arn}/*`] },
       { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: kmsKeyArn },
     ],
   };

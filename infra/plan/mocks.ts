@@ -55,8 +55,13 @@ export class PlanMocks implements pulumi.runtime.Mocks {
       case "tls:index/selfSignedCert:SelfSignedCert":
         return { certPem: "-----BEGIN CERTIFICATE-----\nplan\n-----END CERTIFICATE-----\n" };
       case "docker:index/image:Image":
-        // A local build that is never pushed: the provider's repoDigest is the built image's id.
-        return { imageName: i.imageName, repoDigest: `sha256:${createHash("sha256").update(String(i.imageName)).digest("hex")}` };
+      {
+        // As the provider answers: a pushed image's repoDigest is repository@digest; a local build
+        // that is never pushed (skipPush) has only the built image's id.
+        const digest = `sha256:${createHash("sha256").update(String(i.imageName)).digest("hex")}`;
+        const repository = String(i.imageName).replace(/:[^:/]+$/, "");
+        return { imageName: i.imageName, repoDigest: i.skipPush ? digest : `${repository}@${digest}` };
+      }
       case "docker:index/remoteImage:RemoteImage":
         return { imageId: `sha256:${name}`, repoDigest: `${i.name}@sha256:${"0".repeat(64)}` };
       case "docker:index/network:Network":

@@ -108,7 +108,8 @@ export function alertRuleGroups(): RuleGroup[] {
           const maxAge = b.schedule.endsWith("* * *") ? BACKUP_MAX_AGE_HOURS : BACKUP_MAX_AGE_HOURS + 7 * 24;
           return {
             alert: "NpsBackupMissing",
-            expr: `time() - max(${backup.lastSuccess}{kind="${b.kind}"}) > ${maxAge * 3600}`,
+            // max_over_time: the prod stack's scheduled runs push the gauge once, then it goes stale.
+            expr: `time() - max(max_over_time(${backup.lastSuccess}{kind="${b.kind}"}[${maxAge * 2}h])) > ${maxAge * 3600}`,
             for: "5m",
             labels: { severity: "critical", kind: b.kind },
             annotations: { summary: `No successful ${b.kind} backup in ${hours(maxAge)}`, description: `The last ${b.kind} backup succeeded {{ $value | humanizeDuration }} ago.` },
@@ -116,7 +117,7 @@ export function alertRuleGroups(): RuleGroup[] {
         }),
         {
           alert: "NpsBackupNeverSucceeded",
-          expr: `absent(${backup.lastSuccess}{kind="oracle"})`,
+          expr: `absent(max_over_time(${backup.lastSuccess}{kind="oracle"}[${BACKUP_MAX_AGE_HOURS * 2}h]))`,
           for: hours(BACKUP_MAX_AGE_HOURS),
           labels: { severity: "critical", kind: "oracle" },
           annotations: { summary: `No successful backup in ${hours(BACKUP_MAX_AGE_HOURS)}`, description: "The backup service has not reported one successful backup." },

@@ -1,4 +1,5 @@
 import { adminRoutes } from "./admin/routes";
+import { backupRoutes } from "./admin/backup-routes";
 import { authRoutes } from "./auth/routes";
 import { healthRoutes } from "./health/routes";
 import { locationRoutes } from "./location/routes";
@@ -14,4 +15,4 @@ import { userRoutes } from "./users/routes";
  * Every route module the API serves, mounted in this order. A feature adds its module here
  * (one import, one entry); see services/api/README.md.
  */
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, authRoutes, userRoutes, oracleRoutes, shareRoutes, settingsRoutes, telegramRoutes, adminRoutes, locationRoutes, mcpRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, authRoutes, userRoutes, oracleRoutes, shareRoutes, settingsRoutes, telegramRoutes, adminRoutes, locationRoutes, mcpRoutes, backupRoutes];

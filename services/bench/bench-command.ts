@@ -34,4 +34,14 @@ export function register(program: Command): void {
       const { runApiBench } = await import("./api-bench.js");
       await runApiBench({ json: opts.json === true, quick: opts.quick === true });
     });
+  bench
+    .command("backup")
+    .description("nps backup --type full against a raw pg_dump | gzip of the same database, at two sizes, with peak RSS")
+    .option("--json", "print one JSON object")
+    .option("--readings <n>", "readings at the first size (the second has twice as many)", "100000")
+    .option("--rounds <n>", "timed rounds per size (best kept)", "2")
+    .action(async (opts: { json?: boolean; readings: string; rounds: string }) => {
+      const { runBackupBench } = await import("./backup-bench.js");
+      await runBackupBench({ json: opts.json === true, readings: Math.max(1000, Number(opts.readings) || 100000), rounds: Math.max(1, Number(opts.rounds) || 2) });
+    });
 }

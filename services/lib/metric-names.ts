@@ -48,8 +48,16 @@ export const METRICS = {
   backup: {
     /** gauge (unix seconds); labels: kind (oracle, full) */
     lastSuccess: "nps_backup_last_success_timestamp_seconds",
-    /** counter; labels: kind, outcome */
+    /** counter; labels: kind, outcome (success, failure) */
     runs: "nps_backup_runs_total",
+    /** gauge (bytes) of the last successful backup; labels: kind */
+    sizeBytes: "nps_backup_last_size_bytes",
+    /** gauge (seconds) the last backup run took, success or not; labels: kind */
+    durationSeconds: "nps_backup_last_duration_seconds",
+    /** gauge (unix seconds) of the newest backup that was restored and checked; labels: kind */
+    lastVerified: "nps_backup_last_verified_timestamp_seconds",
+    /** counter; labels: kind, outcome (success, failure) */
+    verifications: "nps_backup_verifications_total",
   },
   /** Every Node service exports prom-client's default process metrics under this prefix. */
   processPrefix: "nps_",

@@ -30,7 +30,8 @@ export const SERVICE_USES: Readonly<Record<ServiceName, readonly PlatformPart[]>
   "telegram-bot": ["telegram", "bot-key"],
   alerter: ["telegram"],
   scheduler: ["database", "redis", "encryption", "oracle", "ai"],
-  backup: ["database"],
+  // telegram: `--notify` and the service's failure notices go to the admin chat.
+  backup: ["database", "telegram"],
 };
 
 /** The parts that live on the data network (PostgreSQL, Redis, PgBouncer). */

@@ -17,6 +17,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { command: "pg_ctlcluster", apt: "postgresql", usedBy: ".ci/run (starts PostgreSQL 15)" },
   { command: "pg_isready", apt: "postgresql-client", usedBy: ".ci/run, database tests" },
   { command: "pg_dump", apt: "postgresql-client", usedBy: "migration and backup tests" },
+  { command: "psql", apt: "postgresql-client", usedBy: "restore and backup verification tests" },
   { command: "redis-server", apt: "redis-server", usedBy: "cache tests (private Redis servers)" },
   { command: "redis-cli", apt: "redis-tools", usedBy: ".ci/run" },
   { command: "nginx", apt: "nginx", usedBy: "nginx config tests" },

@@ -1,3 +1,5 @@
+import path from "node:path";
+import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { MINUTE } from "express-rate-limit";
 import { Registry } from "prom-client";
@@ -85,6 +87,8 @@ export async function startTestApi(db: Database, options: TestApiOptions = {}): 
       SWAGGER_ENABLED: "true",
       LOG_LEVEL: "error",
       TELEGRAM_ENABLED: "false",
+      // Backups an admin route triggers land in a scratch directory, never in the checkout.
+      BACKUP_DIR: path.join(os.tmpdir(), `nps-test-backups-${randomBytes(4).toString("hex")}`),
       ...options.env,
     },
     { service: "api" },

@@ -1,3 +1,6 @@
+import { backupKind } from "../backup-kinds";
+import { PORTS } from "../ports";
+
 /**
  * Every environment variable NPS reads, with its default and meaning: the one list from which
  * the config loader takes its defaults, `.env.example` and `nps env init` are written, and the
@@ -104,11 +107,14 @@ export const ENV_VARS = [
   { name: "NPS_DB_APP_PASSWORD", default: "", group: "NPS", description: "Password `nps migrate up` sets on NPS_DB_APP_USER", secret: true },
   { name: "NPS_TEST_DATABASE_URL", default: "postgres://postgres@127.0.0.1:5432/postgres", group: "NPS", description: "Tests only: a PostgreSQL role allowed to CREATE DATABASE; each test suite gets its own migrated copy" },
   { name: "BACKUP_DIR", default: "backups", group: "NPS", description: "Where backups are written" },
-  { name: "NPS_BACKUP_ORACLE_SCHEDULE", default: "0 0 * * *", group: "NPS", description: "Cron (UTC) of the Oracle-tables backup the backup service runs" },
-  { name: "NPS_BACKUP_FULL_SCHEDULE", default: "0 3 * * 0", group: "NPS", description: "Cron (UTC) of the full-database backup the backup service runs" },
-  { name: "NPS_BACKUP_ORACLE_RETENTION_DAYS", default: "30", group: "NPS", description: "Days Oracle-tables backups are kept" },
-  { name: "NPS_BACKUP_FULL_RETENTION_DAYS", default: "60", group: "NPS", description: "Days full-database backups are kept" },
+  { name: "NPS_BACKUP_ORACLE_SCHEDULE", default: backupKind("oracle").schedule, group: "NPS", description: "Cron (UTC) of the Oracle-tables backup the backup service runs" },
+  { name: "NPS_BACKUP_FULL_SCHEDULE", default: backupKind("full").schedule, group: "NPS", description: "Cron (UTC) of the full-database backup the backup service runs" },
+  { name: "NPS_BACKUP_ORACLE_RETENTION_DAYS", default: String(backupKind("oracle").retentionDays), group: "NPS", description: "Days Oracle-tables backups are kept" },
+  { name: "NPS_BACKUP_FULL_RETENTION_DAYS", default: String(backupKind("full").retentionDays), group: "NPS", description: "Days full-database backups are kept" },
   { name: "NPS_BACKUP_S3_BUCKET", default: "", group: "NPS", description: "S3 bucket backups are uploaded to (under oracle/ and full/); empty keeps them in BACKUP_DIR only" },
+  { name: "NPS_BACKUP_METRICS_PORT", default: String(PORTS.backupMetrics), group: "NPS", description: "The backup service's metrics, /health and /ready" },
+  { name: "NPS_BACKUP_KMS_KEY_ID", default: "", group: "NPS", description: "KMS key (id or ARN) uploads are encrypted with (SSE-KMS); empty: the bucket's default encryption" },
+  { name: "NPS_BACKUP_S3_ENDPOINT", group: "NPS", description: "S3-compatible endpoint URL (path-style); empty: AWS S3 in AWS_REGION" },
   { name: "NPS_METRICS_PUSH_URL", default: "", group: "NPS", description: "OTLP/HTTP metrics endpoint short-lived jobs (backups, daily readings) push to before they exit; empty: served on their metrics port" },
   { name: "NPS_ALERT_QUEUE_URL", default: "", group: "NPS", description: "SQS queue the alerter reads cloud alarms from (AWS stack); empty: Alertmanager webhooks only" },
 ] as const satisfies readonly EnvVarSpec[];

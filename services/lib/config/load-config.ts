@@ -2,6 +2,8 @@ import path from "node:path";
 import { z } from "zod";
 import { ENV_VARS, type EnvName } from "./env-spec";
 import type { ServiceName } from "../service-names";
+import type { BackupType } from "../backup-kinds";
+import { Cron } from "croner";
 import { SERVICE_USES, partSecrets } from "../service-uses";
 
 /**
@@ -77,6 +79,17 @@ export interface Config {
   readonly backupDir: string;
   /** The services' own login role that `nps migrate up` keeps in step (NPS_DB_APP_USER), when set. */
   readonly appRole?: { readonly user: string; readonly password: string };
+  readonly backup: {
+    readonly schedules: Readonly<Record<BackupType, string>>;
+    readonly retentionDays: Readonly<Record<BackupType, number>>;
+    /** S3 bucket uploads go to; empty: local only. */
+    readonly s3Bucket: string;
+    readonly s3Endpoint: string | undefined;
+    readonly kmsKeyId: string;
+    readonly metricsPort: number;
+  };
+  /** OTLP/HTTP endpoint one-shot jobs push their metrics to before they exit; empty: none. */
+  readonly metricsPushUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +146,16 @@ const url = (protocols: readonly string[]) =>
       return false;
     }
   }, `expected a URL (${protocols.join(" or ")})`);
+
+/** A cron expression croner accepts (five or six fields), checked once at start. */
+const cron = z.string().refine((s) => {
+  try {
+    new Cron(s, { paused: true, timezone: "UTC" }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}, "expected a cron expression such as \"0 3 * * 0\"");
 
 /** The shape of the raw environment after defaults: one schema entry per variable that is parsed. */
 const schema = z.object({
@@ -198,6 +221,15 @@ const schema = z.object({
   NPS_DB_APP_USER: str.regex(/^([a-z_][a-z0-9_]{0,62})?$/, "expected a PostgreSQL role name (lower case letters, digits, _)"),
   NPS_DB_APP_PASSWORD: str,
   BACKUP_DIR: str.min(1),
+  NPS_BACKUP_ORACLE_SCHEDULE: cron,
+  NPS_BACKUP_FULL_SCHEDULE: cron,
+  NPS_BACKUP_ORACLE_RETENTION_DAYS: int(1, 3650),
+  NPS_BACKUP_FULL_RETENTION_DAYS: int(1, 3650),
+  NPS_BACKUP_S3_BUCKET: str.regex(/^([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])?$/, "expected an S3 bucket name"),
+  NPS_BACKUP_S3_ENDPOINT: url(["http:", "https:"]).optional(),
+  NPS_BACKUP_KMS_KEY_ID: str,
+  NPS_BACKUP_METRICS_PORT: port,
+  NPS_METRICS_PUSH_URL: z.union([z.literal(""), url(["http:", "https:"])]),
 } satisfies Partial<Record<EnvName, z.ZodType>>);
 
 /** The raw environment with the spec's defaults filled in; empty strings count as unset for optional values. */
@@ -322,6 +354,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     admin: { username: raw.NPS_ADMIN_USERNAME, password: raw.NPS_ADMIN_PASSWORD },
     backupDir: path.resolve(cwd, raw.BACKUP_DIR),
     ...(raw.NPS_DB_APP_USER ? { appRole: { user: raw.NPS_DB_APP_USER, password: raw.NPS_DB_APP_PASSWORD } } : {}),
+    backup: {
+      schedules: { oracle: raw.NPS_BACKUP_ORACLE_SCHEDULE, full: raw.NPS_BACKUP_FULL_SCHEDULE },
+      retentionDays: { oracle: raw.NPS_BACKUP_ORACLE_RETENTION_DAYS, full: raw.NPS_BACKUP_FULL_RETENTION_DAYS },
+      s3Bucket: raw.NPS_BACKUP_S3_BUCKET,
+      s3Endpoint: raw.NPS_BACKUP_S3_ENDPOINT,
+      kmsKeyId: raw.NPS_BACKUP_KMS_KEY_ID,
+      metricsPort: raw.NPS_BACKUP_METRICS_PORT,
+    },
+    metricsPushUrl: raw.NPS_METRICS_PUSH_URL,
   };
 }
 

@@ -165,9 +165,11 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       await createDatabase(name, template);
       break;
     } catch (err) {
-      // 3D000: the template was dropped by a run with other migrations; build ours again.
-      if ((err as { code?: string }).code !== "3D000" || attempt >= 3) throw err;
+      // 3D000: the template was dropped by a run with other migrations; build ours again. Two
+      // runs with different migration sets can keep dropping each other's: try a while.
+      if ((err as { code?: string }).code !== "3D000" || attempt >= 12) throw err;
       templateReady = undefined;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 400 * attempt));
     }
   }
   const url = databaseUrl(name);
