@@ -14,6 +14,7 @@ import { register as registerAdmin } from "./lib/db/admin-command";
 import { register as registerEncryption } from "./lib/crypto/encryption-command";
 import { register as registerPlan } from "../infra/plan/plan-command";
 import { register as registerHealth } from "./api/health-command";
+import { register as registerDailyReadings } from "./scheduler/daily-command";
 import { register as registerImages } from "../infra/images/images-command";
 import { register as registerBackup } from "./backup/backup-command";
 
@@ -34,6 +35,7 @@ const REGISTRARS: ReadonlyArray<(program: Command) => void> = [
   registerEncryption,
   registerPlan,
   registerHealth,
+  registerDailyReadings,
   registerImages,
   registerBackup,
 ];

@@ -1,6 +1,7 @@
 import type { Config } from "./lib/config/load-config";
 import type { ServiceMain } from "./lib/service-context";
 import type { ServiceName } from "./lib/service-names";
+import { telegramConfigured } from "./lib/telegram/telegram-api";
 
 /**
  * The services this build can run, in start order. Each entry loads its module lazily, so
@@ -27,6 +28,24 @@ export const SERVICES: readonly ServiceEntry[] = [
     load: async () => (await import("./api/main.js")).main,
     inAll: () => true,
     summary: "The REST API, /ws and /metrics (:8000)",
+  },
+  {
+    name: "scheduler",
+    load: async () => (await import("./scheduler/main.js")).main,
+    inAll: () => true,
+    summary: "Daily readings at NPS_DAILY_SCHEDULER_HOUR:MINUTE UTC, metrics on :9103",
+  },
+  {
+    name: "telegram-bot",
+    load: async () => (await import("./telegram-bot/main.js")).main,
+    inAll: (config) => telegramConfigured(config.telegram),
+    summary: "The Telegram bot (talks to the API), metrics on :9101",
+  },
+  {
+    name: "alerter",
+    load: async () => (await import("./alerter/main.js")).main,
+    inAll: (config) => telegramConfigured(config.telegram),
+    summary: "Alerts to the admin chat: Alertmanager's webhook, cloud alarms, its own health checks (:9102)",
   },
   {
     name: "backup",

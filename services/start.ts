@@ -9,6 +9,9 @@ import { findService, SERVICES } from "./service-registry";
 import { loadDotEnv } from "./lib/config/dotenv";
 import { applyLocalSecrets } from "./lib/config/local-secrets";
 import { CliError } from "./cli-error";
+import { randomBytes } from "node:crypto";
+import type { Config } from "./lib/config/load-config";
+import { telegramConfigured } from "./lib/telegram/telegram-api";
 
 /** Exit code of a start that failed for a reason the message explains. */
 export const EXIT_START_FAILED = 1;
@@ -27,7 +30,7 @@ export async function startServices(only: string | undefined): Promise<void> {
   }
   loadDotEnv();
   const local = applyLocalSecrets();
-  const config = loadConfig(process.env, { service: (only as ServiceName | undefined) ?? "all" });
+  const config = withInProcessBotKey(loadConfig(process.env, { service: (only as ServiceName | undefined) ?? "all" }), only);
   const logger = createLogger(config.log, only ?? "nps");
   if (local?.created) logger.info({ file: local.file }, "generated this installation's signing and encryption keys (owner-only file; keep it with the database)");
   const lifecycle = new Lifecycle(logger, config.drainMs + GRACE_BEYOND_DRAIN_MS);
@@ -64,4 +67,13 @@ function startFailureReason(err: unknown): string | undefined {
   if (err instanceof StartupError || err instanceof EmbeddedDatabaseBusyError) return err.message;
   if (err instanceof DatabaseUnavailableError) return `${err.message}; check DATABASE_URL or POSTGRES_HOST (unset both for the embedded database)`;
   return undefined;
+}
+
+/**
+ * `nps start` with a bot token but no TELEGRAM_BOT_SERVICE_KEY: the API and the bot share this
+ * process, so they share a key made for this run alone (a fresh clone needs no extra setting).
+ */
+function withInProcessBotKey(config: Config, only: string | undefined): Config {
+  if (only !== undefined || !telegramConfigured(config.telegram) || config.telegram.serviceKey.trim() !== "") return config;
+  return { ...config, telegram: { ...config.telegram, serviceKey: randomBytes(32).toString("hex") } };
 }

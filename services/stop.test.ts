@@ -5,7 +5,7 @@ import net from "node:net";
 import { freePort } from "./lib/cache/test-redis-server";
 import { isProcessAlive, parentOf } from "./lib/processes";
 import { createTestDatabase, type TestDatabase } from "./lib/testing/test-database";
-import { accepts, baseEnv, exitWithin, NPS_BIN, PROJECT_ROOT, spawnNps, testSigningKey, type NpsProcess } from "./lib/testing/nps-process";
+import { accepts, baseEnv, exitWithin, NPS_BIN, PROJECT_ROOT, spawnNps, testSigningKey, type SpawnedNps } from "./lib/testing/nps-process";
 
 const ADMIN_PASSWORD = "first admin password";
 
@@ -126,7 +126,7 @@ describe("nps start: stopping", function () {
   it("drains: connections open at SIGTERM are answered, new ones refused, exit 0 within NPS_DRAIN_TIMEOUT", async () => {
     const e = await env({ NPS_DRAIN_TIMEOUT: "20" });
     const port = Number(e.API_PORT);
-    let api: NpsProcess | undefined = spawnNps(["start", "--only", "api"], e);
+    let api: SpawnedNps | undefined = spawnNps(["start", "--only", "api"], e);
     try {
       await api.waitForLog((l) => l.msg === "api serving");
       const signIn = JSON.stringify({ username: "admin", password: ADMIN_PASSWORD });

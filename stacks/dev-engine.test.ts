@@ -19,7 +19,8 @@ import { applyPlan, removePlan, waitHealthy, type Applied } from "../infra/engin
 import { TYPES, type ContainerInputs } from "../infra/engine/container-spec";
 import { runPlanCommand } from "../infra/plan/plan-child";
 import type { PlannedResource } from "../infra/plan/run-plan";
-import { ensureDockerEngine, type RunningEngine } from "../tools/test-setup/docker-engine";
+import { ensureDockerEngine, TEST_ENGINE, type RunningEngine } from "../tools/test-setup/docker-engine";
+import { lockEngine, type EngineLock } from "../tools/test-setup/engine-lock";
 
 /**
  * The dev stack on a real Docker engine. The containers, networks, volumes and images come from
@@ -91,7 +92,12 @@ describe("stack dev on a real Docker engine, created as the plan declares it", f
     c.Labels?.["nps.service"] ?? c.labels?.find((l) => l.label === "nps.service")?.value ?? "";
   let adminToken = "";
 
+  let lock: EngineLock | undefined;
+
   before(async function () {
+    lock = await lockEngine(path.join(TEST_ENGINE.execRoot, "engine-test.lock"), {
+      onWait: (pid) => console.log(`      waiting for the real-engine test of process ${pid} to finish`),
+    });
     engine = await ensureDockerEngine();
     docker = dockerClient(engine.host);
     const t0 = Date.now();
@@ -138,6 +144,7 @@ describe("stack dev on a real Docker engine, created as the plan declares it", f
     if (docker && plan) await removePlan(docker, plan);
     if (tlsDir) fs.rmSync(tlsDir.root, { recursive: true, force: true });
     await engine?.stop();
+    lock?.release();
   });
 
   it("creates every declared container that can run, each healthy by its declared check", async () => {

@@ -84,9 +84,9 @@ describe("stack dev (Docker), planned with the committed Pulumi.dev.yaml", funct
   });
 
   it("gives every NPS service its entry point, limits, health check and restart policy", () => {
-    // The seed's resource limits (section 10.6), CPUs and MiB.
+    // The seed's resource limits (section 10.6), CPUs and MiB; the alerter's memory from a measurement (infra/catalog.ts).
     const seedLimits: Record<string, [string, number]> = {
-      web: ["0.5", 256], api: ["1", 1024], oracle: ["1", 1024], "telegram-bot": ["0.25", 128], alerter: ["0.1", 64], backup: ["0.25", 256],
+      web: ["0.5", 256], api: ["1", 1024], oracle: ["1", 1024], "telegram-bot": ["0.25", 128], alerter: ["0.1", 192], backup: ["0.25", 256],
       postgres: ["1", 1024], redis: ["0.5", 512], nginx: ["0.25", 128],
     };
     for (const [entry, [cpus, memory]] of Object.entries(seedLimits)) {
@@ -232,7 +232,7 @@ describe("stack dev (Docker), planned with the committed Pulumi.dev.yaml", funct
     const grafana = container("nps-grafana");
     expect(upload(grafana, "/etc/grafana/provisioning/datasources/nps.yml")).to.include(`http://prometheus:${PORTS.prometheus}`);
     const boards = uploads(grafana).filter((u) => u.file.endsWith(".json")).map((u) => JSON.parse(u.content).uid);
-    expect(boards).to.have.members(["nps-api", "nps-oracle", "nps-readings"]);
+    expect(boards).to.have.members(["nps-api", "nps-oracle", "nps-readings", "nps-telegram"]);
     expect(env(grafana, "GF_SECURITY_ADMIN_PASSWORD")).to.equal("[secret]");
   });
 

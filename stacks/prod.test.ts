@@ -256,7 +256,7 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     expect(config).to.include("prometheusremotewrite").and.include("api.nps.internal").and.include("oracle.nps.internal");
     expect(one("aws:grafana/workspace:Workspace", "nps-monitoring-grafana").inputs.dataSources).to.include("PROMETHEUS");
     const boards = all("grafana:oss/dashboard:Dashboard").map((d) => JSON.parse(d.inputs.configJson as string).uid);
-    expect(boards).to.have.members(["nps-api", "nps-oracle", "nps-readings"]);
+    expect(boards).to.have.members(["nps-api", "nps-oracle", "nps-readings", "nps-telegram"]);
   });
 
   it("lets nothing but the load balancer face the internet, and only on 80 and 443", () => {

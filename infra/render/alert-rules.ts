@@ -25,6 +25,10 @@ export interface RuleGroup {
 export const ERROR_RATE_THRESHOLD = 0.05;
 /** Over this p95 latency in seconds, the latency alerts fire (seed: any RPC's p95 over 10 000 ms). */
 export const LATENCY_P95_THRESHOLD_S = 10;
+/** The daily readings run once a day: two hours' slack before "late". */
+export const DAILY_READINGS_MAX_AGE_HOURS = 26;
+/** The bot's delivery rounds come every 30 s; ten minutes without one means they stopped. */
+export const DELIVERY_ROUND_MAX_AGE_S = 600;
 
 
 const hours = (h: number) => `${h}h`;
@@ -128,6 +132,46 @@ export function alertRuleGroups(): RuleGroup[] {
           for: "0m",
           labels: { severity: "warning" },
           annotations: { summary: "A {{ $labels.kind }} backup failed", description: "A backup run ended in failure in the last hour." },
+        },
+      ],
+    },
+    {
+      name: "nps-telegram-and-daily",
+      rules: [
+        {
+          alert: "NpsDailyReadingsLate",
+          expr: `time() - max(${METRICS.scheduler.lastSuccess}) > ${DAILY_READINGS_MAX_AGE_HOURS * 3600}`,
+          for: "5m",
+          labels: { severity: "warning", service: "scheduler" },
+          annotations: { summary: `No complete daily-readings run in ${hours(DAILY_READINGS_MAX_AGE_HOURS)}`, description: "The last run without a failure finished {{ $value | humanizeDuration }} ago." },
+        },
+        {
+          alert: "NpsDailyReadingsFailed",
+          expr: `increase(${METRICS.scheduler.runs}{outcome="failure"}[1h]) > 0`,
+          for: "0m",
+          labels: { severity: "warning", service: "scheduler" },
+          annotations: { summary: "A daily-readings run had failures", description: "Some profiles got no daily reading in the last hour's run; the next run retries them." },
+        },
+        {
+          alert: "NpsTelegramSendsFailing",
+          expr: `sum(increase(${METRICS.telegramBot.messagesSent}{outcome="failed"}[15m])) > 5`,
+          for: "5m",
+          labels: { severity: "warning", service: "telegram-bot" },
+          annotations: { summary: "The bot's messages are failing", description: "{{ $value }} messages could not be sent in 15 minutes (Telegram or the network)." },
+        },
+        {
+          alert: "NpsTelegramDeliveryStalled",
+          expr: `time() - max(${METRICS.telegramBot.lastDeliveryRun}) > ${DELIVERY_ROUND_MAX_AGE_S}`,
+          for: "5m",
+          labels: { severity: "warning", service: "telegram-bot" },
+          annotations: { summary: "Daily messages are not going out", description: "The bot's last delivery round reached the API {{ $value | humanizeDuration }} ago." },
+        },
+        {
+          alert: "NpsAlertsUndelivered",
+          expr: `increase(${METRICS.alerter.alertsSuppressed}{reason="send_failed"}[15m]) > 0`,
+          for: "0m",
+          labels: { severity: "critical", service: "alerter" },
+          annotations: { summary: "Alerts are not reaching Telegram", description: "The alerter could not send {{ $value }} alerts in 15 minutes; see Grafana." },
         },
       ],
     },

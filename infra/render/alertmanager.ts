@@ -21,6 +21,8 @@ function config(receiver: AlertReceiver): Record<string, unknown> {
               topic_arn: receiver.topicArn,
               sigv4: { region: receiver.region },
               subject: "NPS alert",
+              // One line per alert, as the alerter reads them (services/alerter/notices.ts QUEUE_LINE).
+              message: '{{ range .Alerts }}{{ .Status }}|{{ .Labels.severity }}|{{ .Labels.alertname }}|{{ .Annotations.summary }}\n{{ end }}',
               attributes: { source: "amp" },
             },
           ],

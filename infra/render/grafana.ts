@@ -4,7 +4,7 @@ import { BACKUP_KINDS } from "../catalog";
 import { PROCESS_METRICS, Q } from "./queries";
 
 /**
- * Grafana as code: the three NPS dashboards (API, Oracle, readings by type) and the provisioning
+ * Grafana as code: the NPS dashboards (API, Oracle, readings by type; Telegram, alerts and daily readings) and the provisioning
  * files of the dev stack's Grafana. The prod stack hands the same dashboards to Amazon Managed
  * Grafana. Every metric a panel queries comes from services/lib/metric-names.ts.
  */
@@ -67,6 +67,7 @@ export function dashboards(): Dashboard[] {
   const api = METRICS.api;
   const oracle = METRICS.oracle;
   const backup = METRICS.backup;
+  const bot = METRICS.telegramBot;
   return [
     dashboard("nps-api", "NPS API", [
       { title: "Requests per second by status", unit: "reqps", queries: [[Q.apiRequestRate("status"), "{{status}}"]] },
@@ -107,6 +108,19 @@ export function dashboards(): Dashboard[] {
         unit: "h",
         queries: BACKUP_KINDS.map((b) => [`(time() - max(${backup.lastSuccess}{kind="${b.kind}"})) / 3600`, b.kind] as const),
       },
+    ]),
+    dashboard("nps-telegram", "NPS Telegram, alerts and daily readings", [
+      { title: "Bot messages by kind and outcome", queries: [[`sum by (kind, outcome) (increase(${bot.messagesSent}[1h]))`, "{{kind}} {{outcome}}"]] },
+      { title: "Commands by outcome", queries: [[`sum by (outcome) (increase(${bot.commands}[1h]))`, "{{outcome}}"]] },
+      { title: "Top commands (24 h)", type: "stat", queries: [[`topk(5, sum by (command) (increase(${bot.commands}[24h])))`, "{{command}}"]] },
+      { title: "Rate-limited per hour", queries: [[`sum by (limit) (increase(${bot.rateLimited}[1h]))`, "{{limit}}"]] },
+      { title: "Daily messages delivered per hour", queries: [[`sum(increase(${bot.dailyDelivered}[1h]))`, "delivered"]] },
+      { title: "Daily readings made per run", queries: [[`sum by (outcome) (increase(${METRICS.scheduler.dailyReadings}[1h]))`, "{{outcome}}"]] },
+      { title: "Hours since the last complete daily run", type: "stat", unit: "h", queries: [[`(time() - max(${METRICS.scheduler.lastSuccess})) / 3600`, "daily readings"]] },
+      { title: "Alerts told by severity", queries: [[`sum by (severity, status) (increase(${METRICS.alerter.alertsDelivered}[1h]))`, "{{severity}} {{status}}"]] },
+      { title: "Alerts held back by reason", queries: [[`sum by (reason) (increase(${METRICS.alerter.alertsSuppressed}[1h]))`, "{{reason}}"]] },
+      { title: "Targets the alerter sees up", type: "stat", queries: [[`min by (target) (${METRICS.alerter.targetUp})`, "{{target}}"]] },
+      { title: "Seconds since the alerter's last health round", type: "stat", unit: "s", queries: [[`time() - max(${METRICS.alerter.lastHealthCheck})`, "alerter"]] },
     ]),
   ];
 }

@@ -167,6 +167,33 @@ describe("monitoring configs, checked by promtool and amtool", function () {
           input_series: [{ series: 'nps_backup_runs_total{kind="full",outcome="failure"}', values: "0 0 1 1 1" }],
           alert_rule_test: [{ eval_time: "4m", alertname: "NpsBackupFailed", exp_alerts: [{ exp_labels: { severity: "warning", kind: "full", outcome: "failure" }, exp_annotations: { summary: "A full backup failed", description: "A backup run ended in failure in the last hour." } }] }],
         },
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'nps_scheduler_last_success_timestamp_seconds{job="scheduler"}', values: "0x1700" },
+            { series: 'nps_scheduler_runs_total{job="scheduler",outcome="failure"}', values: "0 0 1 1 1" },
+          ],
+          alert_rule_test: [
+            { eval_time: "25h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
+            { eval_time: "27h", alertname: "NpsDailyReadingsLate", exp_alerts: [{ exp_labels: { severity: "warning", service: "scheduler" }, exp_annotations: { summary: "No complete daily-readings run in 26h", description: "The last run without a failure finished 1d 3h 0m 0s ago." } }] },
+            { eval_time: "4m", alertname: "NpsDailyReadingsFailed", exp_alerts: [{ exp_labels: { severity: "warning", service: "scheduler", job: "scheduler", outcome: "failure" }, exp_annotations: { summary: "A daily-readings run had failures", description: "Some profiles got no daily reading in the last hour's run; the next run retries them." } }] },
+          ],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'nps_telegram_bot_messages_sent_total{kind="reply",outcome="failed"}', values: "0+1x30" },
+            { series: 'nps_telegram_bot_last_delivery_run_timestamp_seconds{job="telegram-bot"}', values: "0x30" },
+            { series: 'nps_alerter_alerts_suppressed_total{reason="send_failed"}', values: "0 0 2 2" },
+            { series: 'nps_alerter_alerts_suppressed_total{reason="cooldown"}', values: "0+5x30" },
+          ],
+          alert_rule_test: [
+            { eval_time: "25m", alertname: "NpsTelegramSendsFailing", exp_alerts: [{ exp_labels: { severity: "warning", service: "telegram-bot" }, exp_annotations: { summary: "The bot's messages are failing", description: "15 messages could not be sent in 15 minutes (Telegram or the network)." } }] },
+            { eval_time: "9m", alertname: "NpsTelegramDeliveryStalled", exp_alerts: [] },
+            { eval_time: "20m", alertname: "NpsTelegramDeliveryStalled", exp_alerts: [{ exp_labels: { severity: "warning", service: "telegram-bot" }, exp_annotations: { summary: "Daily messages are not going out", description: "The bot's last delivery round reached the API 20m 0s ago." } }] },
+            { eval_time: "3m", alertname: "NpsAlertsUndelivered", exp_alerts: [{ exp_labels: { severity: "critical", service: "alerter", reason: "send_failed" }, exp_annotations: { summary: "Alerts are not reaching Telegram", description: "The alerter could not send 2 alerts in 15 minutes; see Grafana." } }] },
+          ],
+        },
       ],
     };
     const file = path.join(dir, "rules.test.yml");
@@ -201,7 +228,10 @@ describe("monitoring configs, checked by promtool and amtool", function () {
   });
 
   it("every metric the rules and dashboards name is one the services declare", () => {
-    const declared = new Set<string>([...Object.values(METRICS.api), ...Object.values(METRICS.oracle), ...Object.values(METRICS.backup), ...Object.values(PROCESS_METRICS)]);
+    const declared = new Set<string>([
+      ...[METRICS.api, METRICS.oracle, METRICS.backup, METRICS.telegramBot, METRICS.alerter, METRICS.scheduler].flatMap((group) => Object.values(group)),
+      ...Object.values(PROCESS_METRICS),
+    ]);
     const rulesText = alertRuleGroups().flatMap((g) => g.rules.map((r) => r.expr)).join("\n");
     const boardsText = dashboards().flatMap((d) => d.panels.flatMap((p) => p.targets.map((t) => t.expr))).join("\n");
     const used = metricNames(`${rulesText}\n${boardsText}`);
@@ -211,11 +241,14 @@ describe("monitoring configs, checked by promtool and amtool", function () {
       expect(rulesText, m).to.include(m);
     }
     expect(boardsText).to.include(METRICS.oracle.readings).and.include(METRICS.api.readingsStored);
+    for (const m of [...Object.values(METRICS.telegramBot), ...Object.values(METRICS.alerter), ...Object.values(METRICS.scheduler)]) {
+      expect(`${rulesText}\n${boardsText}`, `${m} is on no panel and in no rule`).to.include(m);
+    }
   });
 
   it("the dashboards are valid Grafana JSON on the shared data source", () => {
     const ds = dashboards();
-    expect(ds.map((d) => d.title)).to.deep.equal(["NPS API", "NPS Oracle", "NPS readings by type"]);
+    expect(ds.map((d) => d.title)).to.deep.equal(["NPS API", "NPS Oracle", "NPS readings by type", "NPS Telegram, alerts and daily readings"]);
     for (const d of ds) {
       expect(d.panels.length).to.be.greaterThan(2);
       const ids = d.panels.map((p) => p.id);

@@ -9,6 +9,7 @@ import { withFastLiveness } from "./http/fast-liveness";
 import { allowOn, methodNotAllowed } from "./http/method-not-allowed";
 import { createOpenApiRegistry, openApiRouter } from "./http/openapi";
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./http/rate-limits";
+import { isBotService } from "./telegram/bot-auth";
 import "./http/request-augment";
 import { ApiRouter, type RouteModule, type RouteRuntime } from "./http/route-kit";
 import { securityMiddleware } from "./http/security";
@@ -62,7 +63,7 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
     // Each authenticated socket listens for its user's events once.
     websocketConnections: () => deps.events.listenerCount(),
   });
-  const limiters = createRateLimiters(deps.cacheLayer.redis, deps.limits ?? DEFAULT_RATE_LIMITS, deps.keyPrefix ?? "nps:", logger);
+  const limiters = createRateLimiters(deps.cacheLayer.redis, deps.limits ?? DEFAULT_RATE_LIMITS, deps.keyPrefix ?? "nps:", logger, isBotService(config.telegram.serviceKey));
   const authenticator = new Authenticator({ tokens: config.api, repos: deps.repos, cacheLayer: deps.cacheLayer, logger });
   const registry = createOpenApiRegistry();
   documentWebSocket(registry);
@@ -118,5 +119,15 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
   app.use(errorConverter(logger));
 
   const handler = withFastLiveness(app, security, metrics, JSON.stringify(LIVENESS));
-  return { app, handler, metrics, authenticator, limiters, close: () => limiters.shutdown() };
+  return {
+    app,
+    handler,
+    metrics,
+    authenticator,
+    limiters,
+    close: () => {
+      limiters.shutdown();
+      authenticator.close();
+    },
+  };
 }

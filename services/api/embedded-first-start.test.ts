@@ -12,7 +12,7 @@ import { openDatabase } from "../lib/db/open-database";
 import { createRepositories } from "../lib/db/repositories";
 import { silentLogger } from "../lib/logger";
 import { makeProfile, makeUser } from "../lib/testing/fixtures";
-import { baseEnv, exitWithin, spawnNps, type NpsProcess } from "../lib/testing/nps-process";
+import { baseEnv, exitWithin, spawnNps, type SpawnedNps } from "../lib/testing/nps-process";
 
 async function call(port: number, method: string, route: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`http://127.0.0.1:${port}${route}`, {
@@ -27,10 +27,10 @@ describe("the embedded default's first start (nps start --only api, no servers, 
   this.timeout(240_000);
   let cwd: string;
   let port: number;
-  let api: NpsProcess | undefined;
+  let api: SpawnedNps | undefined;
   const dataDir = () => path.join(cwd, ".nps");
 
-  const start = async (): Promise<NpsProcess> => {
+  const start = async (): Promise<SpawnedNps> => {
     api = spawnNps(["start", "--only", "api"], baseEnv({ API_PORT: String(port), ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: String(await freePort()) }), { cwd });
     await api.waitForLog((l) => l.msg === "api serving", 180_000);
     return api;
@@ -48,7 +48,7 @@ describe("the embedded default's first start (nps start --only api, no servers, 
     const config = loadConfig({}, { cwd, service: "backup" });
     const db = await openDatabase(config, silentLogger);
     const repos = createRepositories(db, new FieldCipher([], false));
-    await makeProfile(repos, await makeUser(repos), { name: "Old Row", motherName: "Stored In Plaintext" });
+    await makeProfile(repos, await makeUser(repos), { name: "Old Row", mother_name: "Stored In Plaintext" });
     await db.close();
   });
   after(() => {

@@ -27,14 +27,8 @@ import { attachWebSocket } from "./ws/ws-server";
  */
 const KEEP_ALIVE_MS = 65_000;
 
-/** Where this process reaches its own Oracle: the address it listens on, or loopback when that is every address. */
-function localTarget(bindHost: string, port: number): string {
-  const host = bindHost === "0.0.0.0" || bindHost === "::" ? "127.0.0.1" : bindHost;
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
 export const main: ServiceMain = async ({ config, logger, lifecycle, together }) => {
-  const db = await openDatabase(config, logger, { applicationName: "nps-api" });
+  const db = await openDatabase(config, logger, { applicationName: "nps-api", shareEmbedded: true });
   lifecycle.onShutdown("api database", () => db.close());
   await ensureFirstAdmin({ db, config, logger });
 
@@ -43,8 +37,9 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   const cacheLayer = await createCacheLayer(config.redis, logger);
   lifecycle.onShutdown("api redis", () => cacheLayer.close());
 
-  // In one process (`nps start`), the Oracle registered before the API listens on this machine.
-  const oracle = createOracleClient(config, { logger, ...(together ? { target: localTarget(config.bindHost, config.oracle.grpcPort) } : {}) });
+  // In one process (`nps start`) the Oracle is right here: its reading service is called directly,
+  // the same code the gRPC server runs, with no loopback hop (the server still serves other callers).
+  const oracle = createOracleClient(config, { logger, ...(together ? { target: null } : {}) });
   lifecycle.onShutdown("oracle client", () => oracle.close());
   const oracleMode = await oracle.probe();
 

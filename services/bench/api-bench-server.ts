@@ -1,7 +1,7 @@
 /**
  * The server side of `nps bench api`, run as its own process so the load generator does not share
  * its event loop: a bare node:http hello-world and the full API (createApp on a scratch database,
- * Redis when REDIS_URL is set, the Oracle over loopback gRPC as `nps start` runs it) on free ports. It seeds a signed-in bench
+ * Redis when REDIS_URL is set, the Oracle in-process as `nps start` runs it) on free ports. It seeds a signed-in bench
  * account with a page of readings, prints one JSON line describing itself, and runs until killed.
  */
 import http from "node:http";
@@ -16,8 +16,6 @@ import { trackForDrain } from "../lib/http-drain";
 import { listen } from "../lib/side-http";
 import { createTestDatabase } from "../lib/testing/test-database";
 import { startTestApi } from "../api/testing/api-harness";
-import { OracleServer } from "../oracle/grpc/server";
-import { ReadingService } from "../oracle/readings/reading-service";
 import { HISTORY_SEED_READINGS } from "./api-bench-scenarios";
 
 export interface BenchServerInfo {
@@ -58,15 +56,12 @@ async function main(): Promise<void> {
   });
   const barePort = await listen(bare, 0, "127.0.0.1");
 
-  // The Oracle over loopback gRPC, as `nps start` runs it.
-  const oracle = new OracleServer({ readings: new ReadingService() });
-  const oraclePort = await oracle.listen("127.0.0.1", 0);
-
   const scratch = await scratchDatabase();
   const redisUrl = process.env.REDIS_URL;
   const api = await startTestApi(scratch.db, {
     redisUrl: redisUrl ?? "memory",
-    oracleTarget: `127.0.0.1:${oraclePort}`,
+    // The Oracle in this process, as `nps start` runs it (the containers reach it over gRPC).
+    oracleTarget: null,
     limits: { general: UNLIMITED, ai: UNLIMITED, login: UNLIMITED },
     env: { LOG_LEVEL: "error" },
   });
@@ -98,7 +93,6 @@ async function main(): Promise<void> {
     server.close();
     bare.close();
     await api.close();
-    oracle.forceStop();
     await scratch.drop();
     process.exit(0);
   };

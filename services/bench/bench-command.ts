@@ -26,6 +26,15 @@ export function register(program: Command): void {
       await runOracleBench({ json: opts.json === true, quick: opts.quick === true });
     });
   bench
+    .command("storage")
+    .description("bytes on disk per stored reading (pg_total_relation_size over a known count), made through the API on a scratch database")
+    .option("--json", "print one JSON object of bytes per reading")
+    .option("--quick", "fewer readings")
+    .action(async (opts: { json?: boolean; quick?: boolean }) => {
+      const { runStorageBench } = await import("./storage-bench.js");
+      await runStorageBench({ json: opts.json === true, quick: opts.quick === true });
+    });
+  bench
     .command("api")
     .description("API throughput under autocannon (50 connections): health, a persisted time reading, a history page, each beside bare node:http")
     .option("--json", "print one JSON object of requests per second, p99 and ratios")

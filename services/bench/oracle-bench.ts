@@ -53,14 +53,14 @@ export interface OracleBenchResult {
 /** The engine benchmark's full-reading sets as time-reading requests. */
 export const TIME_REQUESTS: readonly TimeReadingRequest[] = ORCHESTRATOR_FULL_SETS.map((s) => ({
   profile: {
-    full_name: s.full_name,
+    name: s.full_name,
     birth_date: { year: s.birth_year, month: s.birth_month, day: s.birth_day },
     mother_name: s.mother_name,
     gender: s.gender as "male" | "female",
     latitude: s.latitude,
     longitude: s.longitude,
     heart_rate_bpm: s.actual_bpm,
-    timezone: { hours: s.tz_hours, minutes: s.tz_minutes },
+    timezone_offset_minutes: s.tz_hours * 60 + s.tz_minutes,
     numerology_system: s.numerology_system as "pythagorean" | "chaldean" | "abjad",
   },
   at: {
@@ -151,7 +151,7 @@ export async function runOracleBench(opts: OracleBenchOptions, out: (s: string) 
   // No direct fallback: a failing server must fail the benchmark, not be measured in-process.
   const client = new OracleClient({ target });
   const readingPath = `/${ORACLE_SERVICE}/${time.rpc}`;
-  const readingBytes = requests.map((r) => time.request.encode(time.toWireRequest(validate.time(r))));
+  const readingBytes = requests.map((r) => time.request.encode(validate.time(r)));
   const healthTypes = new protobuf.Root().loadSync(HEALTH_PROTO, { keepCase: true });
   const checkPath = `/${HEALTH_SERVICE}/Check`;
   const checkBytes = Buffer.from(healthTypes.lookupType("grpc.health.v1.HealthCheckRequest").encode({ service: ORACLE_SERVICE }).finish());

@@ -59,6 +59,39 @@ export const METRICS = {
     /** counter; labels: kind, outcome (success, failure) */
     verifications: "nps_backup_verifications_total",
   },
+  /** Telegram bot, scraped on :9101. */
+  telegramBot: {
+    /** counter; labels: kind (reply, daily, broadcast, notice), outcome (sent, failed, blocked) */
+    messagesSent: "nps_telegram_bot_messages_sent_total",
+    /** counter; labels: command, outcome (ok, bad_input, not_linked, limited, failed) */
+    commands: "nps_telegram_bot_commands_total",
+    /** counter; labels: limit (messages, readings) */
+    rateLimited: "nps_telegram_bot_rate_limited_total",
+    /** counter of daily messages delivered */
+    dailyDelivered: "nps_telegram_bot_daily_delivered_total",
+    /** gauge (unix seconds) of the last delivery round that reached the API */
+    lastDeliveryRun: "nps_telegram_bot_last_delivery_run_timestamp_seconds",
+  },
+  /** Alerter, scraped on :9102. */
+  alerter: {
+    /** counter; labels: source (alertmanager, queue, health), status (firing, resolved), severity */
+    alertsDelivered: "nps_alerter_alerts_delivered_total",
+    /** counter; labels: reason (cooldown, disabled, notify_error_off, send_failed) */
+    alertsSuppressed: "nps_alerter_alerts_suppressed_total",
+    /** gauge: 1 while a watched target answers healthy; labels: target (oracle, api, alertmanager) */
+    targetUp: "nps_alerter_target_up",
+    /** gauge (unix seconds) of the last health round */
+    lastHealthCheck: "nps_alerter_last_health_check_timestamp_seconds",
+  },
+  /** Daily-reading scheduler, scraped on :9103. */
+  scheduler: {
+    /** counter; labels: outcome (generated, existing, failed) */
+    dailyReadings: "nps_scheduler_daily_readings_total",
+    /** gauge (unix seconds) of the last run that finished with no failure */
+    lastSuccess: "nps_scheduler_last_success_timestamp_seconds",
+    /** counter; labels: outcome (success, failure) */
+    runs: "nps_scheduler_runs_total",
+  },
   /** Every Node service exports prom-client's default process metrics under this prefix. */
   processPrefix: "nps_",
 } as const;

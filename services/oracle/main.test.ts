@@ -60,7 +60,7 @@ describe("nps start --only oracle (a spawned process)", function () {
     });
 
     const client = new OracleClient({ target });
-    const inFlight = client.time({ profile: JAMES, at: AT, interpretation: { enabled: true } });
+    const inFlight = client.time({ profile: JAMES, at: AT, include_ai: true });
     await fake.requests(1);
     oracle.child.kill("SIGTERM");
 

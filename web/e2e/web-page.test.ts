@@ -12,6 +12,12 @@ import { startNps, type NpsProcess } from "./nps-process";
  * Persian are kept in test-artifacts/screenshots (ignored by git) for people to look at.
  */
 
+/** The page's globals, inside functions that run in the browser (this file is compiled without the DOM library). */
+declare const window: {
+  document: { documentElement: { scrollWidth: number }; querySelectorAll(selector: string): { length: number } };
+  localStorage: { getItem(key: string): string | null };
+};
+
 const SHOTS = path.resolve(__dirname, "../../test-artifacts/screenshots");
 const NEW_PASSWORD = "a-password-of-my-own";
 
@@ -32,7 +38,7 @@ describe("the web page in a browser", function () {
   const shot = async (p: Page, name: string) => {
     await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   };
-  const token = async () => JSON.parse((await page.evaluate("localStorage.getItem('nps.tokens')")) as string).access_token as string;
+  const token = async () => JSON.parse((await page.evaluate(() => window.localStorage.getItem("nps.tokens"))) as string).access_token as string;
   const apiPost = async (url: string, body: unknown) => {
     const res = await page.request.post(`${nps.base}${url}`, { data: body, headers: { authorization: `Bearer ${await token()}` } });
     expect(res.status(), `${url}: ${await res.text()}`).to.be.oneOf([200, 201]);
@@ -183,7 +189,7 @@ describe("the web page in a browser", function () {
     await shot(page, "en-history");
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByText("Page 2 of 2").waitFor();
-    await page.waitForFunction("document.querySelectorAll('.history li').length === 2");
+    await page.waitForFunction(() => window.document.querySelectorAll(".history li").length === 2);
   });
 
   it("takes feedback on a reading, shares it, and the link opens in a fresh browser without an account", async () => {
@@ -203,7 +209,7 @@ describe("the web page in a browser", function () {
     await visitor.goto(url);
     await visitor.getByRole("heading", { name: /A shared reading/ }).waitFor();
     await visitor.getByRole("heading", { name: "Core numbers" }).waitFor();
-    expect(await visitor.evaluate("localStorage.getItem('nps.tokens')")).to.equal(null);
+    expect(await visitor.evaluate(() => window.localStorage.getItem("nps.tokens"))).to.equal(null);
     await shot(visitor, "en-shared");
     await stranger.close();
   });
@@ -212,7 +218,7 @@ describe("the web page in a browser", function () {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     await page.goto(`${nps.base}/`);
-    expect(await page.evaluate("localStorage.getItem('nps.tokens')")).to.equal(null);
+    expect(await page.evaluate(() => window.localStorage.getItem("nps.tokens"))).to.equal(null);
     await page.getByLabel("Username").fill("reader");
     await page.getByLabel("Password").fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -224,8 +230,8 @@ describe("the web page in a browser", function () {
     const saved = page.waitForResponse((r) => r.url().endsWith("/api/settings") && r.request().method() === "PUT");
     await page.getByRole("button", { name: "فارسی" }).click();
     expect((await saved).status()).to.equal(200);
-    expect(await page.evaluate("document.documentElement.dir")).to.equal("rtl");
-    expect(await page.evaluate("document.documentElement.lang")).to.equal("fa");
+    expect(await page.locator("html").getAttribute("dir")).to.equal("rtl");
+    expect(await page.locator("html").getAttribute("lang")).to.equal("fa");
     await page.getByRole("link", { name: "خوانش تازه" }).click();
     await page.getByRole("radio", { name: /^زمان / }).check();
     const asked = page.waitForResponse((r) => r.url().endsWith("/api/oracle/readings") && r.request().method() === "POST");
@@ -259,17 +265,23 @@ describe("the web page in a browser", function () {
     watch(p);
     for (const lang of ["fa", "en"] as const) {
       await p.goto(`${nps.base}/readings/${ids.time}`);
-      await p.evaluate(`localStorage.setItem('nps.locale', '${lang}')`);
-      await p.reload();
       await p.locator(".big-number").first().waitFor();
-      const width = (await p.evaluate("document.documentElement.scrollWidth")) as number;
+      // The page's own switch (it keeps the choice in the account's settings too).
+      await p.getByRole("button", { name: lang === "fa" ? "فارسی" : "English" }).click();
+      expect(await p.locator("html").getAttribute("lang")).to.equal(lang);
+      await p.getByRole("heading", { name: lang === "fa" ? "عددهای اصلی" : "Core numbers" }).waitFor();
+      const width = await p.evaluate(() => window.document.documentElement.scrollWidth);
       expect(width, `${lang}: page width at 375 px`).to.be.at.most(375);
       await shot(p, `${lang}-phone-reading`);
       await p.goto(`${nps.base}/`);
-      await p.locator("form").first().waitFor();
-      expect((await p.evaluate("document.documentElement.scrollWidth")) as number).to.be.at.most(375);
+      await p.getByRole("heading", { name: lang === "fa" ? "خوانش تازه" : "New reading" }).waitFor();
+      expect(await p.evaluate(() => window.document.documentElement.scrollWidth)).to.be.at.most(375);
       await shot(p, `${lang}-phone-new-reading`);
     }
+    // Back to Persian for the steps after this one.
+    const saved = p.waitForResponse((r) => r.url().endsWith("/api/settings") && r.request().method() === "PUT");
+    await p.getByRole("button", { name: "فارسی" }).click();
+    await saved;
     await phone.close();
   });
 

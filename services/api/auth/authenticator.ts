@@ -4,7 +4,9 @@ import passport from "passport";
 import { Strategy as JwtStrategy, type VerifiedCallback } from "passport-jwt";
 import type { CacheLayer } from "../../lib/cache/cache-layer";
 import { hashToken } from "../../lib/crypto/tokens";
+import { TtlMap } from "../../lib/cache/ttl-map";
 import type { Repositories } from "../../lib/db/repositories";
+import { onAccountChange, type UserRecord } from "../../lib/db/repositories/users";
 import type { Logger } from "../../lib/logger";
 import { unauthorized } from "../http/errors";
 import { asAccessClaims, issuedInTheFuture, signingKey, verifyOptions, type TokenSettings } from "./access-tokens";
@@ -75,12 +77,21 @@ export interface AuthenticatorDeps {
 
 /**
  * Resolves credentials to a principal with passport: passport-jwt for access tokens (algorithm,
- * issuer, audience and age pinned; revocation, account state and password changes checked on
- * every request), and the API-key strategy. API_SECRET_KEY only signs: presented as a credential
+ * issuer, audience and age pinned; revocation checked on every request, account state and password
+ * changes as ACCOUNT_CACHE_MS says), and the API-key strategy. API_SECRET_KEY only signs: presented as a credential
  * it is neither a valid JWT nor a known key, and is refused like any other wrong token.
  */
+/**
+ * How long an account read for a token check is kept in this process. Changes made here drop it
+ * at once; a change made by another replica is seen within this time. Revocations (logout, refresh
+ * reuse) are checked on every request regardless.
+ */
+export const ACCOUNT_CACHE_MS = 1_000;
+
 export class Authenticator {
   private readonly passport = new passport.Passport();
+  private readonly accounts = new TtlMap<UserRecord>(10_000);
+  private readonly stopListening: () => void;
 
   constructor(private readonly deps: AuthenticatorDeps) {
     const options = verifyOptions(deps.tokens);
@@ -108,6 +119,21 @@ export class Authenticator {
       ),
     );
     this.passport.use("api-key", new ApiKeyStrategy((key) => this.verifyApiKey(key)));
+    this.stopListening = onAccountChange((id) => this.accounts.delete(id));
+  }
+
+  /** Stops following account changes (the app is closing). */
+  close(): void {
+    this.stopListening();
+  }
+
+  /** The account behind a token: from this process's short-lived copy, or the database. */
+  private async account(id: string): Promise<UserRecord | null> {
+    const kept = this.accounts.get(id);
+    if (kept) return kept;
+    const user = await this.deps.repos.users.findById(id);
+    if (user) this.accounts.set(id, user, ACCOUNT_CACHE_MS);
+    return user;
   }
 
   /**
@@ -155,7 +181,7 @@ export class Authenticator {
     // Both lookups at once: one round trip's wait instead of two.
     const [revoked, user] = await Promise.all([
       this.deps.cacheLayer.revocations.isRevoked(claims.jti, sessionRevocationId(claims.sid)),
-      this.deps.repos.users.findById(claims.sub),
+      this.account(claims.sub),
     ]);
     if (revoked) return "token revoked; sign in again";
     if (!user || !user.isActive) return "account disabled or removed";

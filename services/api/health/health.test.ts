@@ -110,7 +110,7 @@ describe("health routes", function () {
     expect(res.body.checks.oracle_service).to.equal("direct_mode");
     expect(res.body.details.oracle_service).to.include("in this process");
     const req = {
-      profile: { full_name: "Ada Lovelace", birth_date: { year: 1815, month: 12, day: 10 }, mother_name: "Anne" },
+      profile: { name: "Ada Lovelace", birth_date: { year: 1815, month: 12, day: 10 }, mother_name: "Anne" },
       at: { year: 2026, month: 3, day: 14, hour: 9, minute: 26, second: 53 },
     };
     const served = await api.deps.oracle.time(req);

@@ -48,7 +48,14 @@ function clientKey(req: Request): string {
  * is away. A limited request gets the one error shape with Retry-After; it passes the security and
  * CORS middleware before reaching here, so a 429 carries their headers like any response.
  */
-export function createRateLimiters(redis: RedisConnection | undefined, settings: RateLimitSettings, keyPrefix: string, logger: Logger): RateLimiters {
+export function createRateLimiters(
+  redis: RedisConnection | undefined,
+  settings: RateLimitSettings,
+  keyPrefix: string,
+  logger: Logger,
+  /** Requests a trusted service makes for many users at once (the Telegram bot, which limits each chat itself). */
+  trusted: (req: Request) => boolean = () => false,
+): RateLimiters {
   const stores: FallbackRateStore[] = [];
   const limiter = (name: string, setting: LimitSetting, options: Partial<Options>): RequestHandler => {
     const store = new FallbackRateStore(redis, `${keyPrefix}rl:${name}:`, logger);
@@ -71,7 +78,7 @@ export function createRateLimiters(redis: RedisConnection | undefined, settings:
   };
 
   return {
-    general: unlessExempt(limiter("general", settings.general, { keyGenerator: clientKey })),
+    general: unlessExempt(limiter("general", settings.general, { keyGenerator: clientKey }), trusted),
     ai: limiter("ai", settings.ai, { keyGenerator: clientKey }),
     // Only failures count: a person who types their password right is never locked out by these.
     loginByIp: limiter("login-ip", settings.login, {
@@ -90,9 +97,9 @@ export function createRateLimiters(redis: RedisConnection | undefined, settings:
 }
 
 /** Probes, scrapes and preflights pass without touching the limiter at all (it is asynchronous, so not free). */
-function unlessExempt(limiter: RequestHandler): RequestHandler {
+function unlessExempt(limiter: RequestHandler, trusted: (req: Request) => boolean): RequestHandler {
   return (req, res, next) => {
-    if (req.method === "OPTIONS" || UNLIMITED_PATHS.has(req.path)) next();
+    if (req.method === "OPTIONS" || UNLIMITED_PATHS.has(req.path) || trusted(req)) next();
     else void limiter(req, res, next);
   };
 }

@@ -37,7 +37,7 @@ describe("the web page served by the API", () => {
     const asset = await request(appWith(root)).get("/assets/index-abc123.js");
     expect(asset.status).to.equal(200);
     expect(asset.headers["cache-control"]).to.contain("max-age=31536000").and.contain("immutable");
-    for (const p of ["/api/share/x", "/api/nope", "/docs/", "/openapi.json", "/metrics", "/ws"]) {
+    for (const p of ["/api/share/x", "/api/nope", "/docs/", "/openapi.json", "/metrics", "/ws", "/mcp"]) {
       const res = await request(appWith(root)).get(p).set(html);
       expect(res.status, p).to.equal(404);
       expect(res.body.error.code, p).to.equal("not_found");

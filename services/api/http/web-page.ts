@@ -11,7 +11,7 @@ import express, { type RequestHandler, type Router } from "express";
  */
 
 /** Paths the API answers itself; never the page's, whatever the Accept header says. */
-const API_PATHS = /^\/(api|ws|metrics|openapi\.json|docs)(\/|$)/;
+const API_PATHS = /^\/(api|ws|mcp|metrics|openapi\.json|docs)(\/|$)/;
 
 /** web/dist of the checkout, found upward from here (compiled code under dist/ finds it too), or null. */
 export function findWebRoot(start: string = __dirname): string | null {

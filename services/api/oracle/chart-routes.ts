@@ -33,7 +33,7 @@ async function chartPerson(env: ReadingEnv, viewer: Viewer, p: ChartPersonInput,
   const input = oracleProfile(profile, p.numerology_system ?? "auto");
   return {
     person: { name: countedName(input, profileSystem(input)), birth_date: input.birth_date, numerology_system: input.numerology_system ?? null },
-    offset: profile.timezoneOffsetMinutes,
+    offset: profile.timezone_offset_minutes,
     profileId: profile.id,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS } from "../../oracle/readings";
+import { LIMITS } from "../../contract";
 import { dateField, localeField, numerologySystemField, offsetMinutesField, requiredText } from "./fields";
 
 /**

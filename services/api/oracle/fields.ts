@@ -1,9 +1,6 @@
 import { z } from "zod";
+import { LIMITS, LOCALES, NUMEROLOGY_SYSTEMS, oneOf, QUESTION_CATEGORIES, READING_TYPES, SYSTEM_CHOICES } from "../../contract";
 import { isTimeZone } from "../../lib/time-zone";
-import { LIMITS } from "../../oracle/readings";
-import { NUMEROLOGY_SYSTEMS as SYSTEM_CHOICES } from "../../oracle/engine";
-import { QUESTION_CATEGORIES } from "../../oracle/readings/types";
-import { NUMEROLOGY_SYSTEMS as STORED_SYSTEMS, READING_TYPES } from "../../lib/db/repositories/readings";
 
 /**
  * Field schemas the feature routes share (oracle, share, settings, telegram): dates, times, ids,
@@ -21,7 +18,11 @@ export const timeField = z
   .meta({ example: "14:30:00" });
 
 /** Minutes east of UTC, as the profiles and the Telegram preferences keep it (UTC-12:00 .. UTC+14:00). */
-export const offsetMinutesField = z.number().int("expected a whole number of minutes").min(-720).max(840);
+export const offsetMinutesField = z
+  .number()
+  .int("expected a whole number of minutes")
+  .min(LIMITS.timezoneOffsetMinutes.min)
+  .max(LIMITS.timezoneOffsetMinutes.max);
 
 /** An IANA time zone name the tz database knows ("Asia/Tehran", "America/New_York"). */
 export const timeZoneField = z
@@ -29,11 +30,11 @@ export const timeZoneField = z
   .refine(isTimeZone, "expected an IANA time zone such as Asia/Tehran or America/New_York")
   .meta({ example: "Asia/Tehran" });
 
-export const numerologySystemField = z.enum(SYSTEM_CHOICES, { message: `one of ${SYSTEM_CHOICES.join(", ")}` });
-export const storedSystemField = z.enum(STORED_SYSTEMS);
-export const readingTypeField = z.enum(READING_TYPES, { message: `one of ${READING_TYPES.join(", ")}` });
-export const categoryField = z.enum(QUESTION_CATEGORIES, { message: `one of ${QUESTION_CATEGORIES.join(", ")}` });
-export const localeField = z.enum(["en", "fa"], { message: "one of en, fa" });
+export const numerologySystemField = z.enum(SYSTEM_CHOICES, { message: oneOf(SYSTEM_CHOICES) });
+export const storedSystemField = z.enum(NUMEROLOGY_SYSTEMS);
+export const readingTypeField = z.enum(READING_TYPES, { message: oneOf(READING_TYPES) });
+export const categoryField = z.enum(QUESTION_CATEGORIES, { message: oneOf(QUESTION_CATEGORIES) });
+export const localeField = z.enum(LOCALES, { message: oneOf(LOCALES) });
 
 /** Free text of at most `max` characters (the route toolkit refuses the NUL character in every field). */
 export const text = (max: number) => z.string().max(max, `at most ${max} characters`);

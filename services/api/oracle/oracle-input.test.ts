@@ -1,18 +1,10 @@
 import { expect } from "chai";
 import type { Profile } from "../../lib/db/repositories/oracle-profiles";
-import { calendarDate, describeMoment, fullTime, localClock, momentOf, oracleProfile, profileOffset, utcOffset } from "./oracle-input";
+import { calendarDate, describeMoment, fullTime, localClock, momentOf, oracleProfile, profileOffset } from "./oracle-input";
 import { latestDayOnEarth } from "./profile-schemas";
 
 describe("oracle input: from stored profiles and requests to the Oracle's terms", () => {
   const now = new Date("2026-02-09T22:15:30.000Z");
-
-  it("offsets carry one sign in both parts", () => {
-    expect(utcOffset(210)).to.deep.equal({ hours: 3, minutes: 30 });
-    expect(utcOffset(-210)).to.deep.equal({ hours: -3, minutes: -30 });
-    expect(utcOffset(-300)).to.deep.equal({ hours: -5, minutes: 0 });
-    expect(utcOffset(0)).to.deep.equal({ hours: 0, minutes: 0 });
-    expect(utcOffset(840)).to.deep.equal({ hours: 14, minutes: 0 });
-  });
 
   it("the local clock crosses midnight with the offset", () => {
     expect(localClock(now, 0)).to.deep.equal({ date: "2026-02-09", time: "22:15:30" });
@@ -35,37 +27,37 @@ describe("oracle input: from stored profiles and requests to the Oracle's terms"
 
   const stored = (over: Partial<Profile> = {}): Profile => ({
     id: "p",
-    ownerId: "o",
+    owner_id: "o",
     name: "Ali Rezaei",
-    namePersian: null,
-    birthDate: "1990-07-15",
-    motherName: "Zahra",
-    motherNamePersian: null,
+    name_persian: null,
+    birth_date: "1990-07-15",
+    mother_name: "Zahra",
+    mother_name_persian: null,
     gender: null,
     country: null,
     city: null,
-    heartRateBpm: null,
-    timezoneOffsetMinutes: null,
+    heart_rate_bpm: null,
+    timezone_offset_minutes: null,
     timezone: null,
     latitude: null,
     longitude: null,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
     ...over,
   });
 
   it("a profile's offset for a moment comes from its zone at that moment, daylight saving included", () => {
-    const ny = stored({ timezone: "America/New_York", timezoneOffsetMinutes: -240 });
+    const ny = stored({ timezone: "America/New_York", timezone_offset_minutes: -240 });
     expect(profileOffset(ny, new Date("2026-01-15T12:00:00Z"))).to.equal(-300);
     expect(profileOffset(ny, new Date("2026-07-15T12:00:00Z"))).to.equal(-240);
     expect(profileOffset(ny, now, { date: "2026-07-04", time: "09:00" })).to.equal(-240);
     expect(profileOffset(ny, new Date("2026-07-15T12:00:00Z"), { date: "2026-12-24" })).to.equal(-300);
     // Without a zone the stored offset stands; without either, the fallback.
-    expect(profileOffset(stored({ timezoneOffsetMinutes: 210 }), now)).to.equal(210);
+    expect(profileOffset(stored({ timezone_offset_minutes: 210 }), now)).to.equal(210);
     expect(profileOffset(stored(), now, {}, -60)).to.equal(-60);
     expect(profileOffset(undefined, now, {}, 45)).to.equal(45);
-    expect(oracleProfile(ny, "auto", -300).timezone).to.deep.equal({ hours: -5, minutes: 0 });
+    expect(oracleProfile(ny, "auto", -300).timezone_offset_minutes).to.equal(-300);
   });
 
   it("a stored profile as the Oracle's profile", () => {
@@ -73,35 +65,35 @@ describe("oracle input: from stored profiles and requests to the Oracle's terms"
       {
         timezone: null,
         id: "p",
-        ownerId: "o",
+        owner_id: "o",
         name: "Ali Rezaei",
-        namePersian: "علی رضایی",
-        birthDate: "1985-03-21",
-        motherName: "Zahra",
-        motherNamePersian: null,
+        name_persian: "علی رضایی",
+        birth_date: "1985-03-21",
+        mother_name: "Zahra",
+        mother_name_persian: null,
         gender: "male",
         country: null,
         city: null,
-        heartRateBpm: null,
-        timezoneOffsetMinutes: 210,
+        heart_rate_bpm: null,
+        timezone_offset_minutes: 210,
         latitude: 35.7,
         longitude: 51.4,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
       },
       "abjad",
     );
     expect(profile).to.deep.equal({
-      full_name: "Ali Rezaei",
-      persian_name: "علی رضایی",
+      name: "Ali Rezaei",
+      name_persian: "علی رضایی",
       birth_date: { year: 1985, month: 3, day: 21 },
       mother_name: "Zahra",
       gender: "male",
       latitude: 35.7,
       longitude: 51.4,
       heart_rate_bpm: null,
-      timezone: { hours: 3, minutes: 30 },
+      timezone_offset_minutes: 210,
       numerology_system: "abjad",
     });
   });

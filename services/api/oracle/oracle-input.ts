@@ -1,17 +1,15 @@
+import { calendarDate, oracleProfileOf, type NumerologySystemChoice, type OracleProfile } from "../../contract";
 import type { Profile } from "../../lib/db/repositories/oracle-profiles";
 import { offsetMinutesAt, offsetMinutesAtLocal } from "../../lib/time-zone";
-import type { CalendarDate, LocalMoment, NumerologySystemChoice, ProfileInput, UtcOffset } from "../../oracle/readings";
+import type { LocalMoment } from "../../oracle/readings";
+
+export { calendarDate } from "../../contract";
 
 /**
- * From what the API stores and receives to what the Oracle takes: a stored profile as the Oracle's
- * profile, and "which moment" (a date and time the caller gave, or now on the profile's clock) as
- * a local moment. Pure: the current instant is always passed in.
+ * From what the API receives to what the Oracle takes: "which moment" (a date and time the caller
+ * gave, or now on the profile's clock) as a local moment. A stored profile goes to the Oracle under
+ * the same field names (the contract's oracleProfileOf). Pure: the current instant is always passed in.
  */
-
-/** Minutes east of UTC as the Oracle's offset, both parts carrying the sign (-210 is -3 h -30 min). */
-export function utcOffset(minutes: number): UtcOffset {
-  return { hours: Math.trunc(minutes / 60), minutes: minutes % 60 || 0 };
-}
 
 /**
  * The profile's offset for the moment a reading is about: from its time zone at that moment (the
@@ -26,30 +24,13 @@ export function profileOffset(p: Profile | undefined, now: Date, given: { date?:
     const [hour, minute, second] = fullTime(given.time ?? clock.time).split(":").map(Number) as [number, number, number];
     return offsetMinutesAtLocal(p.timezone, { ...day, hour, minute, second });
   }
-  return p.timezoneOffsetMinutes ?? fallback;
+  return p.timezone_offset_minutes ?? fallback;
 }
 
-/** `offsetMinutes`: the offset of the reading's moment (profileOffset), when it is known. */
-export function oracleProfile(p: Profile, system: NumerologySystemChoice = "auto", offsetMinutes?: number): ProfileInput {
-  const offset = offsetMinutes ?? p.timezoneOffsetMinutes;
-  return {
-    full_name: p.name,
-    persian_name: p.namePersian,
-    birth_date: calendarDate(p.birthDate),
-    mother_name: p.motherName,
-    gender: p.gender,
-    latitude: p.latitude,
-    longitude: p.longitude,
-    heart_rate_bpm: p.heartRateBpm,
-    timezone: offset === null ? null : utcOffset(offset),
-    numerology_system: system,
-  };
-}
-
-/** "YYYY-MM-DD" (already validated) as its parts. */
-export function calendarDate(iso: string): CalendarDate {
-  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
-  return { year, month, day };
+/** A stored profile as the Oracle reads it; `offsetMinutes`: the offset of the reading's moment (profileOffset), when it is known. */
+export function oracleProfile(p: Profile, system: NumerologySystemChoice = "auto", offsetMinutes?: number): OracleProfile {
+  const profile = oracleProfileOf(p, system);
+  return offsetMinutes === undefined ? profile : { ...profile, timezone_offset_minutes: offsetMinutes };
 }
 
 /** The local date and time (HH:MM:SS) at `offsetMinutes` east of UTC. */

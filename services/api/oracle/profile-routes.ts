@@ -9,8 +9,8 @@ import {
   ProfileListItemSchema,
   ProfilePatchBody,
   ProfileSchema,
+  profileFieldsFrom,
   profileListItemView,
-  profilePatchFrom,
   profileView,
 } from "./profile-schemas";
 
@@ -60,8 +60,7 @@ export function registerProfileRoutes(r: ApiRouter): void {
     status: 201,
     errors: { 409: "You already have a profile with this name and birth date" },
     handler: async (ctx) => {
-      const b = ctx.body;
-      const profile = await ctx.deps.repos.profiles.create(ctx.principal.userId, { ...profilePatchFrom(b), name: b.name, birthDate: b.birth_date, motherName: b.mother_name });
+      const profile = await ctx.deps.repos.profiles.create(ctx.principal.userId, profileFieldsFrom(ctx.body));
       await ctx.audit({ action: "oracle_user.create", resourceType: "oracle_user", resourceId: profile.id });
       return profileView(profile);
     },
@@ -93,9 +92,9 @@ export function registerProfileRoutes(r: ApiRouter): void {
     response: ProfileSchema,
     errors: { 404: "No such profile, or not yours", 409: "The owner already has a profile with this name and birth date" },
     handler: async (ctx) => {
-      const updated = await ctx.deps.repos.profiles.update(ctx.params.profile_id, viewerOf(ctx.principal), profilePatchFrom(ctx.body));
+      const updated = await ctx.deps.repos.profiles.update(ctx.params.profile_id, viewerOf(ctx.principal), profileFieldsFrom(ctx.body));
       if (!updated) throw notFound("profile");
-      await clearOwnerCache(ctx, ctx.principal, updated.ownerId);
+      await clearOwnerCache(ctx, ctx.principal, updated.owner_id);
       await ctx.audit({ action: "oracle_user.update", resourceType: "oracle_user", resourceId: updated.id, details: { fields: Object.keys(ctx.body) } });
       return profileView(updated);
     },
@@ -112,7 +111,7 @@ export function registerProfileRoutes(r: ApiRouter): void {
     handler: async (ctx) => {
       const deleted = await ctx.deps.repos.profiles.softDelete(ctx.params.profile_id, viewerOf(ctx.principal));
       if (!deleted) throw notFound("profile");
-      await clearOwnerCache(ctx, ctx.principal, deleted.ownerId);
+      await clearOwnerCache(ctx, ctx.principal, deleted.owner_id);
       await ctx.audit({ action: "oracle_user.delete", resourceType: "oracle_user", resourceId: deleted.id });
     },
   });

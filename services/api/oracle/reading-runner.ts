@@ -3,16 +3,19 @@ import { status as grpcStatus } from "@grpc/grpc-js";
 import { SYSTEM_VIEWER, type Viewer } from "../../lib/db/paging";
 import type { Profile } from "../../lib/db/repositories/oracle-profiles";
 import type { NewReading, Reading } from "../../lib/db/repositories/readings";
+import type { Locale } from "../../contract";
 import { InvalidInputError } from "../../lib/errors";
 import { OracleCallError, type OracleMode, type Served } from "../../oracle/client";
-import type { FullReading, Interpretation, InterpretationOptions } from "../../oracle/readings";
+import type { FullReading, Interpretation, Telling } from "../../oracle/readings";
 import { profileSystem } from "../../oracle/readings/engine-call";
 import type { ApiDeps } from "../deps";
 import type { UserEvent } from "../events/event-bus";
 import { gatewayTimeout, notFound, serviceUnavailable } from "../http/errors";
 import type { ApiMetrics } from "../metrics";
 import { calendarDate, describeMoment, localClock, momentOf, oracleProfile, profileOffset } from "./oracle-input";
-import { STORED_INTERPRETATION_KEY, type ReadingRequest, type RequestOfType } from "./reading-schemas";
+import { secretsOfProfile } from "./profile-schemas";
+import type { ReadingRequest, RequestOfType } from "./reading-schemas";
+import { shownResult, storedResult } from "./stored-result";
 
 /**
  * Runs a reading request end to end: finds the profiles the caller may use, asks the Oracle
@@ -27,10 +30,13 @@ export interface ReadingActor {
   readonly viewer: Viewer;
 }
 
-/** What a run needs from the app: the dependencies, the stored-readings counter, the event bus. */
+/**
+ * What a run needs: the repositories and the Oracle, the stored-readings counter, the event bus.
+ * The API hands its own; the daily scheduler, which has no HTTP or WebSocket side, hands these alone.
+ */
 export interface ReadingEnv {
-  readonly deps: ApiDeps;
-  readonly metrics: Pick<ApiMetrics, "readingsStored">;
+  readonly deps: Pick<ApiDeps, "repos" | "oracle">;
+  readonly metrics: { readonly readingsStored: Pick<ApiMetrics["readingsStored"], "inc"> };
   publish(userId: string, event: UserEvent): void;
 }
 
@@ -41,13 +47,14 @@ export interface ReadingOutcome {
   readonly created: boolean;
 }
 
-/** What a reading type hands over for storing, before it has an id and an owner. */
-export type Computed = Omit<NewReading, "id" | "ownerId"> & { readonly mode: OracleMode };
+/** What a reading type hands over for storing, before it has an id and an owner; `shown`: the result as answered, when it is stored as what it was computed from. */
+export type Computed = Omit<NewReading, "id" | "ownerId"> & { readonly mode: OracleMode; readonly shown?: Record<string, unknown> };
 
-type Told = { readonly include_ai: boolean; readonly inquiry_context?: Record<string, string> | undefined };
+type Told = { readonly include_ai: boolean; readonly inquiry_context?: Record<string, string> | undefined; readonly locale: Locale };
 
-function interpretationOptions(body: Told): InterpretationOptions | null {
-  return body.include_ai ? { enabled: true, inquiry_context: body.inquiry_context ?? null } : null;
+/** What the Oracle is told besides the numbers: the language, and whether to ask the AI model (with the caller's context). */
+function telling(body: Told): Telling {
+  return { locale: body.locale, include_ai: body.include_ai, inquiry_context: body.include_ai ? (body.inquiry_context ?? null) : null };
 }
 
 /**
@@ -68,22 +75,17 @@ export async function ask<T>(call: () => Promise<Served<T>>): Promise<Served<T>>
   }
 }
 
-/** The result as stored: the interpretation moved under the key the repository seals whole. */
-function storedResult<R extends { interpretation: Interpretation | null }>(result: R): Record<string, unknown> {
-  const { interpretation, ...rest } = result;
-  return { ...rest, [STORED_INTERPRETATION_KEY]: interpretation };
-}
-
-const toldText = (i: Interpretation | null): string | null => i?.sections.full_text ?? null;
+/** The model's words are kept (nothing derives them); the engine's own text is told again from the numbers. */
+const modelText = (i: Interpretation | null): string | null => (i?.ai_generated ? i.sections.full_text : null);
 const confidenceOf = (readings: readonly FullReading[]): number | null =>
   readings.length === 0 ? null : Math.round((readings.reduce((sum, r) => sum + r.confidence.score, 0) / readings.length) * 100) / 100;
 
 /** Public words that find a reading in search: the profiles' names. */
-const namesOf = (profiles: readonly Profile[]): string[] => profiles.flatMap((p) => [p.name, ...(p.namePersian ? [p.namePersian] : [])]);
+const namesOf = (profiles: readonly Profile[]): string[] => profiles.flatMap((p) => [p.name, ...(p.name_persian ? [p.name_persian] : [])]);
 
 /** Private words that must never sit in plaintext inside the stored input or result. */
 function secretsOf(profiles: readonly Profile[], body: Told): string[] {
-  return [...profiles.flatMap((p) => [p.motherName, p.motherNamePersian ?? ""]), ...Object.values(body.inquiry_context ?? {})].filter((s) => s.trim() !== "");
+  return [...profiles.flatMap(secretsOfProfile), ...Object.values(body.inquiry_context ?? {})].filter((s) => s.trim() !== "");
 }
 
 /** The request as stored: without its type (a column of its own), with the moment it was read for. */
@@ -92,13 +94,17 @@ function inputOf(body: object, at?: string): Record<string, unknown> {
   return at === undefined ? rest : { ...rest, at };
 }
 
-/** What every reading with an interpretation stores alike: its input, result, told text, search words and secrets. */
-function toldParts(body: Told & { readonly locale: "en" | "fa" }, profiles: readonly Profile[], result: { interpretation: Interpretation | null }, input: Record<string, unknown>) {
+/**
+ * What every reading with an interpretation stores alike: its input, what the Oracle was asked
+ * (the result follows from it), the model's words when a model told it, search words and secrets.
+ */
+function toldParts(body: Told, profiles: readonly Profile[], request: object, result: { interpretation: Interpretation | null }, input: Record<string, unknown>) {
   return {
     locale: body.locale,
     input,
-    result: storedResult(result),
-    aiInterpretation: toldText(result.interpretation),
+    result: storedResult(request, result),
+    shown: shownResult(result),
+    aiInterpretation: modelText(result.interpretation),
     searchTerms: namesOf(profiles),
     secrets: secretsOf(profiles, body),
   };
@@ -122,7 +128,8 @@ const computeTime: Compute<"time"> = async (env, viewer, body, now) => {
   const offset = profileOffset(profile, now, body);
   const at = momentOf(now, offset, body);
   const input = oracleProfile(profile, body.numerology_system, offset);
-  const { result, mode } = await ask(() => env.deps.oracle.time({ profile: input, at, interpretation: interpretationOptions(body) }));
+  const request = { profile: input, at, ...telling(body) };
+  const { result, mode } = await ask(() => env.deps.oracle.time(request));
   return {
     mode,
     readingType: "time",
@@ -130,7 +137,7 @@ const computeTime: Compute<"time"> = async (env, viewer, body, now) => {
     signValue: describeMoment(at).slice(11),
     numerologySystem: profileSystem(input),
     confidenceScore: result.reading.confidence.score,
-    ...toldParts(body, [profile], result, inputOf(body, describeMoment(at))),
+    ...toldParts(body, [profile], request, result, inputOf(body, describeMoment(at))),
   };
 };
 
@@ -139,7 +146,8 @@ type DailyTold = Omit<RequestOfType<"daily">, "reading_type" | "profile_id" | "d
 /** The daily reading of one profile and date (the caller decides whether one is already stored). */
 async function computeDaily(env: ReadingEnv, profile: Profile, date: string, body: DailyTold): Promise<Computed> {
   const input = oracleProfile(profile, body.numerology_system, profileOffset(profile, new Date(), { date }));
-  const { result, mode } = await ask(() => env.deps.oracle.daily({ profile: input, date: calendarDate(date), interpretation: interpretationOptions(body) }));
+  const request = { profile: input, date: calendarDate(date), ...telling(body) };
+  const { result, mode } = await ask(() => env.deps.oracle.daily(request));
   return {
     mode,
     readingType: "daily",
@@ -147,7 +155,7 @@ async function computeDaily(env: ReadingEnv, profile: Profile, date: string, bod
     signValue: date,
     numerologySystem: profileSystem(input),
     confidenceScore: result.reading.confidence.score,
-    ...toldParts(body, [profile], result, inputOf({ ...body, profile_id: profile.id, date }, date)),
+    ...toldParts(body, [profile], request, result, inputOf({ ...body, profile_id: profile.id, date }, date)),
   };
 }
 
@@ -155,15 +163,14 @@ const computeName: Compute<"name"> = async (env, viewer, body, now) => {
   const profiles = await optionalProfile(env, viewer, body.profile_id);
   const offset = profileOffset(profiles[0], now, body, body.timezone_offset_minutes);
   const at = momentOf(now, offset, body);
-  const { result, mode } = await ask(() =>
-    env.deps.oracle.name({
-      name: body.name,
-      numerology_system: body.numerology_system ?? null,
-      profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system, offset) : null,
-      at,
-      interpretation: interpretationOptions(body),
-    }),
-  );
+  const request = {
+    name: body.name,
+    numerology_system: body.numerology_system ?? null,
+    profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system, offset) : null,
+    at,
+    ...telling(body),
+  };
+  const { result, mode } = await ask(() => env.deps.oracle.name(request));
   return {
     mode,
     readingType: "name",
@@ -171,7 +178,7 @@ const computeName: Compute<"name"> = async (env, viewer, body, now) => {
     signValue: body.name.trim(),
     numerologySystem: result.numerology_system,
     confidenceScore: result.reading.confidence.score,
-    ...toldParts(body, profiles, result, inputOf(body, describeMoment(at))),
+    ...toldParts(body, profiles, request, result, inputOf(body, describeMoment(at))),
   };
 };
 
@@ -179,16 +186,15 @@ const computeQuestion: Compute<"question"> = async (env, viewer, body, now) => {
   const profiles = await optionalProfile(env, viewer, body.profile_id);
   const offset = profileOffset(profiles[0], now, body, body.timezone_offset_minutes);
   const at = momentOf(now, offset, body);
-  const { result, mode } = await ask(() =>
-    env.deps.oracle.question({
-      question: body.question,
-      numerology_system: body.numerology_system ?? null,
-      category: body.category ?? null,
-      profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system, offset) : null,
-      at,
-      interpretation: interpretationOptions(body),
-    }),
-  );
+  const request = {
+    question: body.question,
+    numerology_system: body.numerology_system ?? null,
+    category: body.category ?? null,
+    profile: profiles[0] ? oracleProfile(profiles[0], body.numerology_system, offset) : null,
+    at,
+    ...telling(body),
+  };
+  const { result, mode } = await ask(() => env.deps.oracle.question(request));
   return {
     mode,
     readingType: "question",
@@ -198,7 +204,7 @@ const computeQuestion: Compute<"question"> = async (env, viewer, body, now) => {
     numerologySystem: result.numerology_system,
     question: body.question,
     confidenceScore: result.reading.confidence.score,
-    ...toldParts(body, profiles, result, inputOf(body, describeMoment(at))),
+    ...toldParts(body, profiles, request, result, inputOf(body, describeMoment(at))),
     searchTerms: [result.category, ...namesOf(profiles)],
   };
 };
@@ -208,13 +214,12 @@ const computeMulti: Compute<"multi"> = async (env, viewer, body, now) => {
   if (profiles.length !== body.profile_ids.length) throw notFound("profile");
   const primary = profiles[body.primary_index]!;
   const at = momentOf(now, profileOffset(primary, now, body, body.timezone_offset_minutes), body);
-  const { result, mode } = await ask(() =>
-    env.deps.oracle.multi({
-      profiles: profiles.map((p) => oracleProfile(p, body.numerology_system, profileOffset(p, now, body, body.timezone_offset_minutes))),
-      at,
-      interpretation: interpretationOptions(body),
-    }),
-  );
+  const request = {
+    profiles: profiles.map((p) => oracleProfile(p, body.numerology_system, profileOffset(p, now, body, body.timezone_offset_minutes))),
+    at,
+    ...telling(body),
+  };
+  const { result, mode } = await ask(() => env.deps.oracle.multi(request));
   return {
     mode,
     readingType: "multi",
@@ -222,19 +227,22 @@ const computeMulti: Compute<"multi"> = async (env, viewer, body, now) => {
     primaryIndex: body.primary_index,
     signValue: null,
     confidenceScore: confidenceOf(result.readings),
-    ...toldParts(body, profiles, result, inputOf(body, describeMoment(at))),
+    ...toldParts(body, profiles, request, result, inputOf(body, describeMoment(at))),
   };
 };
 
 const computeTiming: Compute<"timing"> = async (env, _viewer, body, now) => {
   const at = momentOf(now, body.timezone_offset_minutes ?? 0, body);
-  const { result, mode } = await ask(() => env.deps.oracle.timing({ at, best_hours: body.best_hours }));
-  return { mode, readingType: "timing", signValue: describeMoment(at), locale: body.locale, input: inputOf(body, describeMoment(at)), result: { ...result } };
+  const request = { at, best_hours: body.best_hours, locale: body.locale };
+  const { result, mode } = await ask(() => env.deps.oracle.timing(request));
+  const input = inputOf(body, describeMoment(at));
+  return { mode, readingType: "timing", signValue: describeMoment(at), locale: body.locale, input, result: storedResult(request, result), shown: shownResult({ ...result }) };
 };
 
 const computeStamp: Compute<"stamp"> = async (env, _viewer, body) => {
-  const { result, mode } = await ask(() => env.deps.oracle.stamp({ stamp: body.stamp }));
-  return { mode, readingType: "stamp", signValue: body.stamp.trim(), locale: body.locale, input: inputOf(body), result: { ...result } };
+  const request = { stamp: body.stamp, locale: body.locale };
+  const { result, mode } = await ask(() => env.deps.oracle.stamp(request));
+  return { mode, readingType: "stamp", signValue: body.stamp.trim(), locale: body.locale, input: inputOf(body), result: storedResult(request, result), shown: shownResult({ ...result }) };
 };
 
 const COMPUTE: { readonly [T in Exclude<ReadingRequest["reading_type"], "daily">]: Compute<T> } = {
@@ -265,9 +273,11 @@ export async function computeAndStore(env: ReadingEnv, actor: ReadingActor, owne
   const events = progress(env, actor, id, readingType, includeAi);
   events.started();
   try {
-    const { mode, ...stored } = await compute();
+    const { mode, shown, ...stored } = await compute();
     events.storing();
-    const reading = await env.deps.repos.readings.create({ ...stored, id, ownerId });
+    // The stored result is the recipe; the answer shows the result just computed, not computed again.
+    const created = await env.deps.repos.readings.create({ ...stored, id, ownerId });
+    const reading = shown ? { ...created, result: shown } : created;
     env.metrics.readingsStored.inc({ type: reading.readingType });
     events.complete();
     return { reading, mode };
@@ -310,7 +320,7 @@ export async function dailyReading(env: ReadingEnv, actor: ReadingActor, profile
     if (stored) return { reading: stored, mode: null, created: false };
   }
   const { force: _f, date: _d, ...told } = options;
-  const { reading, mode } = await computeAndStore(env, actor, profile.ownerId, "daily", told.include_ai, () => computeDaily(env, profile, date, told));
+  const { reading, mode } = await computeAndStore(env, actor, profile.owner_id, "daily", told.include_ai, () => computeDaily(env, profile, date, told));
   const claimed = await repos.daily.record(profile.id, date, reading.id, { replace: options.force === true });
   if (claimed === reading.id) return { reading, mode, created: true };
   await repos.readings.softDelete(reading.id, SYSTEM_VIEWER);

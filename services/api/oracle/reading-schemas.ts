@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Reading } from "../../lib/db/repositories/readings";
-import { LIMITS } from "../../oracle/readings";
+import { expandResult, STORED_INTERPRETATION_KEY, toldTextOf } from "./stored-result";
+import { LIMITS } from "../../contract";
 import {
   categoryField,
   dateField,
@@ -55,10 +56,10 @@ export const MultiBody = z
   .strictObject({
     profile_ids: z
       .array(z.uuid())
-      .min(LIMITS.minProfiles, `${LIMITS.minProfiles} to ${LIMITS.maxProfiles} profiles`)
-      .max(LIMITS.maxProfiles, `${LIMITS.minProfiles} to ${LIMITS.maxProfiles} profiles`)
+      .min(LIMITS.profiles.min, `${LIMITS.profiles.min} to ${LIMITS.profiles.max} profiles`)
+      .max(LIMITS.profiles.max, `${LIMITS.profiles.min} to ${LIMITS.profiles.max} profiles`)
       .refine((ids) => new Set(ids).size === ids.length, "each profile once"),
-    primary_index: z.number().int().min(0).max(LIMITS.maxProfiles - 1).default(0),
+    primary_index: z.number().int().min(0).max(LIMITS.profiles.max - 1).default(0),
     ...when,
     ...clock,
     ...told,
@@ -67,7 +68,7 @@ export const MultiBody = z
 export const TimingBody = z.strictObject({
   ...when,
   ...clock,
-  best_hours: z.number().int().min(1).max(24).default(5),
+  best_hours: z.number().int().min(LIMITS.bestHours.min).max(LIMITS.bestHours.max).default(LIMITS.defaultBestHours),
   locale: told.locale,
 });
 export const StampBody = z.strictObject({
@@ -134,8 +135,7 @@ export const CreatedReadingSchema = ReadingSchema.extend({
 export type ReadingView = z.output<typeof ReadingSchema>;
 export type Interpretation = z.output<typeof InterpretationSchema>;
 
-/** Where a stored result keeps its interpretation (a key the repository always seals as a whole). */
-export const STORED_INTERPRETATION_KEY = "ai_interpretation";
+export { STORED_INTERPRETATION_KEY } from "./stored-result";
 
 const PREVIEW_CHARS = 240;
 
@@ -164,11 +164,11 @@ function basics(r: Reading) {
 }
 
 export function readingView(r: Reading): ReadingView {
-  const { result, interpretation } = splitResult(r.result);
+  const { result, interpretation } = splitResult(expandResult(r.readingType, r.result, r.question));
   return { ...basics(r), input: r.input, result, ai_interpretation: interpretation, updated_at: iso(r.updatedAt) };
 }
 
 export function readingSummaryView(r: Reading): z.output<typeof ReadingSummarySchema> {
-  const text = r.aiInterpretation;
+  const text = toldTextOf(r.readingType, r.recipe ?? r.result, r.question, r.aiInterpretation);
   return { ...basics(r), preview: text === null ? null : text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text };
 }

@@ -20,10 +20,10 @@ export interface SettingDefaultsOptions {
   readonly accountOf?: (req: Request) => Promise<string | undefined>;
 }
 
-/** The language readings are told in: the language setting, or the older locale one. */
+/** The language readings are told in: the locale setting (the bot's /language sets it), else the language one. */
 export function settingsLocale(stored: Partial<Record<SettingKey, string>>): "en" | "fa" | undefined {
   const settings = settingsFrom(stored);
-  return stored.language !== undefined ? settings.language : stored.locale !== undefined ? settings.locale : undefined;
+  return stored.locale !== undefined ? settings.locale : stored.language !== undefined ? settings.language : undefined;
 }
 
 export function settingDefaults(deps: ApiDeps, options: SettingDefaultsOptions = {}): RequestHandler {

@@ -50,7 +50,7 @@ describe("shared view: only the parts the owner chose", () => {
         ai_interpretation: { ai_generated: true, model: "m", cached: false, sections: { message: "Ann, your Life Path 7 leads today.\n\nThe moon is waxing for Ann and Ben.\n\nBorn in 1990, you know patience.", advice: "Rest." } },
       },
     };
-    const ann = { name: "Ann Weaver", namePersian: null, birthDate: "1990-07-15" } as unknown as Parameters<typeof sharedView>[2][number];
+    const ann = { name: "Ann Weaver", name_persian: null, birth_date: "1990-07-15" } as unknown as Parameters<typeof sharedView>[2][number];
     const view = sharedView(told, ["interpretation"], [ann]);
     expect(view.ai_interpretation?.sections).to.deep.equal({ message: "The moon is waxing for Person 1 and Person 2.", advice: "Rest." });
   });

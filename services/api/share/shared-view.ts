@@ -3,6 +3,7 @@ import type { Profile } from "../../lib/db/repositories/oracle-profiles";
 import type { Reading } from "../../lib/db/repositories/readings";
 import type { SharedPart } from "../../lib/db/repositories/share-links";
 import { InterpretationSchema, splitResult } from "../oracle/reading-schemas";
+import { expandResult } from "../oracle/stored-result";
 import { iso, localeField, readingTypeField, storedSystemField } from "../oracle/fields";
 import { markersIn, withoutThePerson } from "./without-the-person";
 
@@ -56,8 +57,8 @@ export function sharedView(reading: Reading, parts: readonly SharedPart[], profi
   const anonymous = !shared.has("profile");
   const nameReading = reading.readingType === "name";
   const markers = markersIn(reading.result, {
-    names: [...profiles.map((p) => [p.name, p.namePersian ?? ""]), ...(nameReading && reading.signValue ? [[reading.signValue]] : [])],
-    birthDates: profiles.map((p) => p.birthDate),
+    names: [...profiles.map((p) => [p.name, p.name_persian ?? ""]), ...(nameReading && reading.signValue ? [[reading.signValue]] : [])],
+    birthDates: profiles.map((p) => p.birth_date),
   });
   const keepTo = <T>(value: T): T => (anonymous ? (withoutThePerson(value, markers, { nameReading }) as T) : value);
   const view: SharedReading = {
@@ -69,13 +70,13 @@ export function sharedView(reading: Reading, parts: readonly SharedPart[], profi
     locale: reading.locale,
     created_at: iso(reading.createdAt),
   };
-  const { result, interpretation } = splitResult(reading.result);
+  const { result, interpretation } = splitResult(expandResult(reading.readingType, reading.result, reading.question));
   if (shared.has("result")) {
     const hidden = new Set(Object.entries(KEYS_OF_PART).flatMap(([part, keys]) => (shared.has(part as SharedPart) ? [] : keys)));
     view.result = keepTo(without(result, hidden) as Record<string, unknown>);
   }
   if (shared.has("interpretation")) view.ai_interpretation = interpretation && keepTo(interpretation);
   if (shared.has("question")) view.question = reading.question === null ? null : keepTo(reading.question);
-  if (shared.has("profile")) view.profiles = profiles.map((p) => ({ name: p.name, name_persian: p.namePersian, birth_date: p.birthDate }));
+  if (shared.has("profile")) view.profiles = profiles.map((p) => ({ name: p.name, name_persian: p.name_persian, birth_date: p.birth_date }));
   return view;
 }

@@ -11,6 +11,10 @@ import { notFound, serviceUnavailable, unauthorized } from "../http/errors";
  * a chat, and through the chat's link for the account it belongs to, with that account's own reach.
  */
 
+/** What every bot route may answer before its own work, and how the OpenAPI document describes its credential. */
+export const BOT_ERRORS = { 401: "Missing or wrong service key", 503: "No service key is configured" } as const;
+export const BOT_ROUTE = "Authenticated by the bot's service key (TELEGRAM_BOT_SERVICE_KEY) as a Bearer token; not by an account's token.";
+
 const digest = (s: string): Buffer => createHash("sha256").update(s, "utf8").digest();
 
 function presentedKey(req: Request): string | undefined {
@@ -27,6 +31,19 @@ export function requireBotService(serviceKey: string): RequestHandler {
     // Hashes have one length, so the comparison takes the same time whatever was sent.
     if (!presented || !timingSafeEqual(digest(presented), expected)) throw unauthorized("the bot's service key is required");
     next();
+  };
+}
+
+/**
+ * true for a request to the bot's routes with the right service key: the bot speaks for every
+ * chat at once and limits each chat itself, so the API's per-address limit does not apply to it.
+ */
+export function isBotService(serviceKey: string): (req: Request) => boolean {
+  const expected = serviceKey.trim() === "" ? undefined : digest(serviceKey);
+  return (req) => {
+    if (!expected || !req.path.startsWith("/api/telegram/bot/")) return false;
+    const presented = presentedKey(req);
+    return presented !== undefined && timingSafeEqual(digest(presented), expected);
   };
 }
 

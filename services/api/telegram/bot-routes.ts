@@ -7,13 +7,14 @@ import { badRequest, forbidden, notFound } from "../http/errors";
 import type { ApiRouter } from "../http/route-kit";
 import { Reply } from "../http/route-kit";
 import { roleField } from "../auth/schemas";
-import { dateField, iso, readingTypeField, text } from "../oracle/fields";
+import { dateField, iso, localeField, readingTypeField, text } from "../oracle/fields";
 import { localClock } from "../oracle/oracle-input";
 import { dailyReading, runReading } from "../oracle/reading-runner";
 import { readingEnv } from "../oracle/access";
 import { settingDefaults, settingsLocale } from "../oracle/setting-defaults";
 import { ReadingBody, ReadingSchema, ReadingSummarySchema, readingSummaryView, readingView } from "../oracle/reading-schemas";
-import { chatIdField, chatParams, linkedChat, requireBotService } from "./bot-auth";
+import { encodeSettings } from "../settings/setting-values";
+import { BOT_ERRORS, BOT_ROUTE as BOT, chatIdField, chatParams, linkedChat, requireBotService } from "./bot-auth";
 import { LinkSchema, linkView, PreferencesBody, PreferencesSchema, preferencesOf, preferencesView, savePreferences } from "./schemas";
 
 /**
@@ -23,8 +24,6 @@ import { LinkSchema, linkView, PreferencesBody, PreferencesSchema, preferencesOf
  * status, unlink, preferences, readings and history, and the daily deliveries that are due.
  */
 
-const BOT_ERRORS = { 401: "Missing or wrong service key", 503: "No service key is configured" } as const;
-const BOT = "Authenticated by the bot's service key (TELEGRAM_BOT_SERVICE_KEY) as a Bearer token; not by an account's token.";
 
 /** What the bot may reach for a chat: the linked account's own rows. */
 const viewerOfChat = (link: LinkedAccount): Viewer => ({ userId: link.userId, seesAll: false });
@@ -153,6 +152,25 @@ export function registerBotRoutes(r: ApiRouter): void {
   });
 
   r.route({
+    method: "put",
+    path: "/bot/chats/:chat_id/locale",
+    summary: "The linked account's language (its locale setting), as its user chose in the bot",
+    description: BOT,
+    auth: "public",
+    middleware: bot,
+    params: chatParams,
+    body: z.strictObject({ locale: localeField }),
+    response: z.object({ locale: localeField }),
+    errors: { ...BOT_ERRORS, 404: "The chat is not linked" },
+    handler: async ({ deps, params, body, invalidateCache }) => {
+      const link = await linkedChat(deps.repos.telegram, params.chat_id);
+      await deps.repos.settings.setMany(link.userId, encodeSettings({ locale: body.locale }));
+      await invalidateCache(link.userId);
+      return { locale: body.locale };
+    },
+  });
+
+  r.route({
     method: "get",
     path: "/bot/chats/:chat_id/profiles",
     summary: "The linked account's profiles, for the bot's menus",
@@ -166,7 +184,7 @@ export function registerBotRoutes(r: ApiRouter): void {
     handler: async ({ deps, params, query }) => {
       const link = await linkedChat(deps.repos.telegram, params.chat_id);
       const page = await deps.repos.profiles.list(viewerOfChat(link), { search: query.search, sortBy: "name", sortOrder: "asc", limit: 100 });
-      return { profiles: page.items.map((p) => ({ id: p.id, name: p.name, name_persian: p.namePersian, birth_date: p.birthDate })) };
+      return { profiles: page.items.map((p) => ({ id: p.id, name: p.name, name_persian: p.name_persian, birth_date: p.birth_date })) };
     },
   });
 

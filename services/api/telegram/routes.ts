@@ -1,5 +1,7 @@
 import type { ApiRouter, RouteModule } from "../http/route-kit";
 import { registerAccountRoutes } from "./account-routes";
+import { registerBotAdminRoutes } from "./bot-admin-routes";
+import { registerBotDeliveryRoutes } from "./bot-delivery-routes";
 import { registerBotRoutes } from "./bot-routes";
 
 /**
@@ -13,5 +15,7 @@ export const telegramRoutes: RouteModule = {
   register(r: ApiRouter) {
     registerAccountRoutes(r);
     registerBotRoutes(r);
+    registerBotDeliveryRoutes(r);
+    registerBotAdminRoutes(r);
   },
 };

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import request from "supertest";
 import { useTestDatabase } from "../../lib/testing/test-database";
-import { startTestApi, type SignedInUser, type TestApi } from "../testing/api-harness";
+import { RELAXED_LIMITS, startTestApi, type SignedInUser, type TestApi } from "../testing/api-harness";
 import { client, createProfile } from "../oracle/testing/feature-client";
 
 const SERVICE_KEY = "bot-service-key-for-the-telegram-suite-0123456789";
@@ -215,5 +215,73 @@ describe("telegram routes", function () {
     const moved = await bot().post("/link", { code: code.body.code, chat_id: chatId });
     expect(moved.body.user_id).to.equal(bob.user.id);
     expect((await bot().get(`/chats/${chatId}`)).body.user_id).to.equal(bob.user.id);
+  });
+
+  it("claims a due delivery for exactly one of many senders; a release makes it due again", async () => {
+    const erin = await api.signIn("user");
+    await createProfile(api, erin, { name: "Erin Claim" });
+    const chatId = await link(erin);
+    await bot().put(`/chats/${chatId}/preferences`, { daily_enabled: true, delivery_time: "00:00", timezone_offset_minutes: 0 });
+    const today = new Date().toISOString().slice(0, 10);
+    const claims = await Promise.all(Array.from({ length: 6 }, () => bot().post("/daily/claim", { chat_id: chatId, date: today })));
+    expect(claims.map((c) => c.status).sort()).to.deep.equal([200, 409, 409, 409, 409, 409]);
+    expect((await bot().get("/daily/pending")).body.deliveries.map((d: { chat_id: number }) => d.chat_id)).not.to.include(chatId);
+    expect((await bot().post("/daily/release", { chat_id: chatId, date: today })).status).to.equal(204);
+    expect((await bot().post("/daily/release", { chat_id: chatId, date: today })).status).to.equal(409);
+    expect((await bot().get("/daily/pending")).body.deliveries.map((d: { chat_id: number }) => d.chat_id)).to.include(chatId);
+    await bot().put(`/chats/${chatId}/preferences`, { daily_enabled: false });
+    expect((await bot().post("/daily/claim", { chat_id: chatId, date: today })).status).to.equal(409);
+    const bad = await bot().post("/daily/claim", { chat_id: chatId, date: "2026-02-30" });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.fields).to.have.key("date");
+  });
+
+  it("sets the linked account's language", async () => {
+    const chatId = await link(bob);
+    expect((await bot().put(`/chats/${chatId}/locale`, { locale: "fa" })).body).to.deep.equal({ locale: "fa" });
+    expect((await bot().get(`/chats/${chatId}`)).body.locale).to.equal("fa");
+    expect((await client(api, bob).get("/api/settings")).body.settings.locale).to.equal("fa");
+    const bad = await bot().put(`/chats/${chatId}/locale`, { locale: "de" });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.fields).to.have.key("locale");
+    expect((await bot().put(`/chats/${++chatSeq}/locale`, { locale: "en" })).status).to.equal(404);
+  });
+
+  it("accounts page by page and a broadcast's recipients, for administrators' chats only", async () => {
+    const adminChat = await link(admin);
+    const usersChat = await link(bob);
+    const first = await bot().get(`/chats/${adminChat}/users?limit=2`);
+    expect(first.status).to.equal(200);
+    expect(first.body.users).to.have.length(2);
+    expect(first.body.total).to.be.at.least(3);
+    const second = await bot().get(`/chats/${adminChat}/users?limit=2&offset=2`);
+    expect(second.body.users.map((u: { id: string }) => u.id)).not.to.include.members(first.body.users.map((u: { id: string }) => u.id));
+    expect((await bot().get(`/chats/${usersChat}/users`)).status).to.equal(403);
+    expect((await bot().get(`/chats/${adminChat}/users?limit=51`)).status).to.equal(400);
+
+    const sent = await bot().post(`/chats/${adminChat}/broadcast`, { text: "Maintenance tonight" });
+    expect(sent.status).to.equal(200);
+    expect(sent.body.chat_ids).to.include.members([adminChat, usersChat]);
+    const audit = await api.deps.repos.audit.list({ action: "telegram.broadcast" });
+    expect(audit.items[0]?.details).to.deep.include({ characters: "Maintenance tonight".length });
+    expect(JSON.stringify(audit.items[0])).not.to.contain("Maintenance");
+    expect((await bot().post(`/chats/${usersChat}/broadcast`, { text: "x" })).status).to.equal(403);
+    expect((await bot().post(`/chats/${adminChat}/broadcast`, { text: "  " })).status).to.equal(400);
+  });
+});
+
+describe("telegram routes under the API's general limit", function () {
+  const t = useTestDatabase();
+  it("the bot with its service key is not held to one address's limit; anyone else is", async () => {
+    const api = await startTestApi(t.db, { env: { TELEGRAM_BOT_SERVICE_KEY: SERVICE_KEY }, limits: { ...RELAXED_LIMITS, general: { limit: 3, windowMs: 60_000 } } });
+    try {
+      const bot = () => request(api.api.app).get("/api/telegram/bot/daily/pending").set("Authorization", `Bearer ${SERVICE_KEY}`);
+      for (let i = 0; i < 6; i++) expect((await bot()).status).to.equal(200);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await request(api.api.app).get("/api/telegram/bot/daily/pending").set("Authorization", "Bearer wrong")).status);
+      expect(statuses).to.include(429);
+    } finally {
+      await api.close();
+    }
   });
 });

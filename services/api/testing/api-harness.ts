@@ -31,8 +31,8 @@ export interface TestApiOptions {
   readonly limits?: RateLimitSettings;
   /** Default: the machine's Redis on 6379. "memory" runs with no Redis at all. */
   readonly redisUrl?: string | "memory";
-  /** host:port of an Oracle gRPC server; default a closed port (the client computes in direct mode). */
-  readonly oracleTarget?: string;
+  /** host:port of an Oracle gRPC server; null: in-process, as `nps start` runs it; default a closed port (the client computes in direct mode). */
+  readonly oracleTarget?: string | null;
   /** Extra environment (e.g. API_CORS_ORIGINS). */
   readonly env?: Readonly<Record<string, string>>;
   readonly modules?: readonly RouteModule[];
@@ -96,7 +96,7 @@ export async function startTestApi(db: Database, options: TestApiOptions = {}): 
   const cacheLayer = await createCacheLayer(config.redis, silentLogger, { keyPrefix });
   const cipher = await createFieldCipher(config.encryption);
   const oracle = createOracleClient(config, {
-    ...(options.oracleTarget ? { target: options.oracleTarget } : {}),
+    ...(options.oracleTarget !== undefined ? { target: options.oracleTarget } : {}),
     options: { retries: 0, deadlineMs: 2_000 },
   });
   const deps: ApiDeps = {

@@ -65,6 +65,14 @@ export const ENV_VARS = [
   { name: "TELEGRAM_FRONTEND_URL", default: "http://localhost:5173", group: "Telegram", description: "Frontend URL for links in Telegram messages" },
   { name: "TELEGRAM_API_ROOT", default: "https://api.telegram.org", group: "Telegram", description: "Bot API server (a local Bot API server in tests)" },
 
+  { name: "NPS_BOT_METRICS_PORT", default: "9101", group: "Telegram", description: "The bot's Prometheus metrics, /health and /ready" },
+  { name: "ALERT_COOLDOWN", default: "300", group: "Telegram", description: "Seconds before the alerter repeats the same alert" },
+  { name: "ALERT_CHECK_INTERVAL", default: "30", group: "Telegram", description: "Seconds between the alerter's own health checks of the Oracle and the API" },
+  { name: "ORACLE_HTTP_URL", default: "http://oracle-service:9090", group: "Telegram", description: "The Oracle's metrics port, whose /health and /ready the alerter checks" },
+  { name: "NPS_ALERT_API_URL", default: "http://api:8000", group: "Telegram", description: "The API, whose health and readiness the alerter checks" },
+  { name: "ALERTMANAGER_URL", default: "", group: "Telegram", description: "Alertmanager, whose /-/healthy the alerter checks; empty: not checked" },
+  { name: "NPS_ALERTER_PORT", default: "9102", group: "Telegram", description: "The alerter's port: Alertmanager's webhook, metrics, /health and /ready" },
+
   { name: "ENCRYPTION_ENABLED", default: "true", group: "Security / Encryption", description: "Enable AES-256-GCM field encryption; false stores plaintext (and says so at start)" },
   { name: "NPS_ENCRYPTION_KEY", default: "", group: "Security / Encryption", description: "64-char hex string (nps env init). Unset on the embedded default: generated on first start into NPS_DATA_DIR/secrets.env", secret: true },
   { name: "NPS_ENCRYPTION_SALT", default: "", group: "Security / Encryption", description: "32-char hex string (nps env init); generated with the key on the embedded default", secret: true },
@@ -75,6 +83,8 @@ export const ENV_VARS = [
   { name: "NPS_DAILY_SCHEDULER_ENABLED", default: "true", group: "Daily Scheduler", description: "Enable daily reading scheduler" },
   { name: "NPS_DAILY_SCHEDULER_HOUR", default: "0", group: "Daily Scheduler", description: "Hour (UTC) for daily job" },
   { name: "NPS_DAILY_SCHEDULER_MINUTE", default: "5", group: "Daily Scheduler", description: "Minute for daily job" },
+
+  { name: "NPS_SCHEDULER_METRICS_PORT", default: "9103", group: "Daily Scheduler", description: "The scheduler's Prometheus metrics, /health and /ready" },
 
   { name: "ANTHROPIC_API_KEY", default: "", group: "AI / Oracle", description: "Anthropic API key for AI interpretations. Readings keep the engine's own text without it.", secret: true },
   { name: "ANTHROPIC_BASE_URL", group: "AI / Oracle", description: "Anthropic API base URL (unset: the SDK's default)" },

@@ -13,7 +13,9 @@ describe("config", () => {
     expect(c.api.port).to.equal(8000);
     expect(c.api.corsOrigins).to.deep.equal(["http://localhost:5173", "http://localhost:3000"]);
     expect(c.oracle).to.deep.equal({ grpcHost: "oracle-service", grpcPort: 50052, metricsPort: 9090 });
-    expect(c.scheduler).to.deep.equal({ enabled: true, hourUtc: 0, minute: 5 });
+    expect(c.scheduler).to.deep.equal({ enabled: true, hourUtc: 0, minute: 5, metricsPort: 9103 });
+    expect(c.alerter).to.include({ port: 9102, cooldownMs: 300_000, checkIntervalMs: 30_000, oracleUrl: "http://oracle-service:9090", alertmanagerUrl: "", queueUrl: "" });
+    expect(c.telegram.botMetricsPort).to.equal(9101);
     expect(c.log).to.deep.equal({ level: "info", format: "auto" });
     expect(c.production).to.equal(false);
   });

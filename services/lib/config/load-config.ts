@@ -56,6 +56,16 @@ export interface Config {
     readonly rateLimitPerMinute: number;
     readonly frontendUrl: string;
     readonly apiRoot: string;
+    readonly botMetricsPort: number;
+  };
+  readonly alerter: {
+    readonly port: number;
+    readonly cooldownMs: number;
+    readonly checkIntervalMs: number;
+    readonly oracleUrl: string;
+    readonly apiUrl: string;
+    readonly alertmanagerUrl: string;
+    readonly queueUrl: string;
   };
   readonly encryption: {
     readonly enabled: boolean;
@@ -64,7 +74,7 @@ export interface Config {
     readonly previousKey: string;
     readonly previousSalt: string;
   };
-  readonly scheduler: { readonly enabled: boolean; readonly hourUtc: number; readonly minute: number };
+  readonly scheduler: { readonly enabled: boolean; readonly hourUtc: number; readonly minute: number; readonly metricsPort: number };
   readonly ai: {
     readonly apiKey: string;
     readonly baseUrl: string | undefined;
@@ -190,6 +200,15 @@ const schema = z.object({
   TELEGRAM_RATE_LIMIT: int(1, 10_000),
   TELEGRAM_FRONTEND_URL: url(["http:", "https:"]),
   TELEGRAM_API_ROOT: url(["http:", "https:"]),
+  NPS_BOT_METRICS_PORT: port,
+  ALERT_COOLDOWN: int(0, 7 * 24 * 3600),
+  ALERT_CHECK_INTERVAL: int(1, 24 * 3600),
+  ORACLE_HTTP_URL: url(["http:", "https:"]),
+  NPS_ALERT_API_URL: url(["http:", "https:"]),
+  ALERTMANAGER_URL: z.union([z.literal(""), url(["http:", "https:"])]),
+  NPS_ALERTER_PORT: port,
+  NPS_ALERT_QUEUE_URL: z.union([z.literal(""), url(["https:", "http:"])]),
+  NPS_SCHEDULER_METRICS_PORT: port,
   ENCRYPTION_ENABLED: bool,
   NPS_ENCRYPTION_KEY: str,
   NPS_ENCRYPTION_SALT: str,
@@ -329,6 +348,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       rateLimitPerMinute: raw.TELEGRAM_RATE_LIMIT,
       frontendUrl: raw.TELEGRAM_FRONTEND_URL,
       apiRoot: raw.TELEGRAM_API_ROOT,
+      botMetricsPort: raw.NPS_BOT_METRICS_PORT,
+    },
+    alerter: {
+      port: raw.NPS_ALERTER_PORT,
+      cooldownMs: raw.ALERT_COOLDOWN * 1000,
+      checkIntervalMs: raw.ALERT_CHECK_INTERVAL * 1000,
+      oracleUrl: raw.ORACLE_HTTP_URL,
+      apiUrl: raw.NPS_ALERT_API_URL,
+      alertmanagerUrl: raw.ALERTMANAGER_URL,
+      queueUrl: raw.NPS_ALERT_QUEUE_URL,
     },
     encryption: {
       enabled: raw.ENCRYPTION_ENABLED,
@@ -341,6 +370,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       enabled: raw.NPS_DAILY_SCHEDULER_ENABLED,
       hourUtc: raw.NPS_DAILY_SCHEDULER_HOUR,
       minute: raw.NPS_DAILY_SCHEDULER_MINUTE,
+      metricsPort: raw.NPS_SCHEDULER_METRICS_PORT,
     },
     ai: {
       apiKey: raw.ANTHROPIC_API_KEY,

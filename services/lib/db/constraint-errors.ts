@@ -2,7 +2,9 @@
  * What each named constraint of the schema means to a user: the API field it concerns and a
  * sentence about it. Migrations name every constraint, and a test checks that each one in the
  * live schema has an entry here, so a new constraint cannot surface as a raw driver error.
+ * Limits and lists are the contract's, which the constraints themselves hold (a test checks both).
  */
+import { GENDERS, LIMITS, LOCALES, NUMEROLOGY_SYSTEMS, READING_TYPES, type Range } from "../../contract";
 
 export interface ConstraintMeaning {
   readonly field: string;
@@ -10,6 +12,9 @@ export interface ConstraintMeaning {
 }
 
 const c = (field: string, message: string): ConstraintMeaning => ({ field, message });
+const between = (r: Range) => `must be between ${r.min} and ${r.max}`;
+const atMost = (n: number) => `must be at most ${n} characters`;
+const inList = (list: readonly string[]) => `must be ${list.slice(0, -1).join(", ")} or ${list.at(-1)}`;
 
 export const CONSTRAINTS: Readonly<Record<string, ConstraintMeaning>> = {
   // users
@@ -41,28 +46,28 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintMeaning>> = {
   oracle_users_pkey: c("id", "a profile with this id already exists"),
   oracle_users_owner_id_fkey: c("owner_id", "no such account"),
   oracle_users_owner_name_birth_date_key: c("name", "a profile with this name and birth date already exists"),
-  oracle_users_name_check: c("name", "must be 2 to 200 characters"),
-  oracle_users_name_persian_check: c("name_persian", "must be at most 200 characters"),
-  oracle_users_birth_date_check: c("birth_date", "must be on or after 1900-01-01"),
+  oracle_users_name_check: c("name", `must be 2 to ${LIMITS.nameLength} characters`),
+  oracle_users_name_persian_check: c("name_persian", atMost(LIMITS.nameLength)),
+  oracle_users_birth_date_check: c("birth_date", `must be on or after ${LIMITS.earliestBirthDate}`),
   oracle_users_mother_name_check: c("mother_name", "must not be empty"),
-  oracle_users_gender_check: c("gender", "must be male or female"),
-  oracle_users_country_check: c("country", "must be at most 100 characters"),
-  oracle_users_city_check: c("city", "must be at most 100 characters"),
-  oracle_users_heart_rate_bpm_check: c("heart_rate_bpm", "must be between 30 and 220"),
-  oracle_users_timezone_offset_minutes_check: c("timezone_offset_minutes", "must be between -720 (UTC-12) and 840 (UTC+14)"),
-  oracle_users_latitude_check: c("latitude", "must be between -90 and 90"),
-  oracle_users_longitude_check: c("longitude", "must be between -180 and 180"),
+  oracle_users_gender_check: c("gender", inList(GENDERS)),
+  oracle_users_country_check: c("country", atMost(LIMITS.placeLength)),
+  oracle_users_city_check: c("city", atMost(LIMITS.placeLength)),
+  oracle_users_heart_rate_bpm_check: c("heart_rate_bpm", between(LIMITS.heartRateBpm)),
+  oracle_users_timezone_offset_minutes_check: c("timezone_offset_minutes", `${between(LIMITS.timezoneOffsetMinutes)} (UTC-12 to UTC+14)`),
   oracle_users_timezone_check: c("timezone", "must be an IANA time zone name such as Asia/Tehran"),
+  oracle_users_latitude_check: c("latitude", between(LIMITS.latitude)),
+  oracle_users_longitude_check: c("longitude", between(LIMITS.longitude)),
   oracle_users_coordinates_check: c("latitude", "latitude and longitude go together: give both or neither"),
 
   // oracle_readings
   oracle_readings_pkey: c("id", "a reading with this id already exists"),
   oracle_readings_owner_id_fkey: c("owner_id", "no such account"),
   oracle_readings_profile_id_fkey: c("profile_id", "no such profile"),
-  oracle_readings_reading_type_check: c("reading_type", "must be time, name, question, daily, multi, timing, stamp or chart"),
-  oracle_readings_sign_value_check: c("sign_value", "must be at most 200 characters"),
-  oracle_readings_numerology_system_check: c("numerology_system", "must be pythagorean, chaldean or abjad"),
-  oracle_readings_locale_check: c("locale", "must be en or fa"),
+  oracle_readings_reading_type_check: c("reading_type", inList(READING_TYPES)),
+  oracle_readings_sign_value_check: c("sign_value", atMost(LIMITS.signValueLength)),
+  oracle_readings_numerology_system_check: c("numerology_system", inList(NUMEROLOGY_SYSTEMS)),
+  oracle_readings_locale_check: c("locale", inList(LOCALES)),
   oracle_readings_input_check: c("input", "must be an object"),
   oracle_readings_result_check: c("result", "must be an object"),
   oracle_readings_confidence_score_check: c("confidence_score", "must be between 0 and 100"),

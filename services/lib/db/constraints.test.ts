@@ -43,6 +43,7 @@ const CASES: readonly Case[] = [
   { constraint: "oracle_users_city_check", sql: "UPDATE oracle_users SET city = repeat('c', 101) WHERE id = $1", params: ["profile"], field: "city" },
   { constraint: "oracle_users_heart_rate_bpm_check", sql: "UPDATE oracle_users SET heart_rate_bpm = 300 WHERE id = $1", params: ["profile"], field: "heart_rate_bpm" },
   { constraint: "oracle_users_timezone_offset_minutes_check", sql: "UPDATE oracle_users SET timezone_offset_minutes = 900 WHERE id = $1", params: ["profile"], field: "timezone_offset_minutes" },
+  { constraint: "oracle_users_timezone_check", sql: "UPDATE oracle_users SET timezone = 'not a zone' WHERE id = $1", params: ["profile"], field: "timezone" },
   { constraint: "oracle_users_latitude_check", sql: "UPDATE oracle_users SET latitude = 91 WHERE id = $1", params: ["profile"], field: "latitude" },
   { constraint: "oracle_users_longitude_check", sql: "UPDATE oracle_users SET longitude = -181 WHERE id = $1", params: ["profile"], field: "longitude" },
   { constraint: "oracle_users_timezone_check", sql: "UPDATE oracle_users SET timezone = '+03:30' WHERE id = $1", params: ["profile"], field: "timezone" },
@@ -175,10 +176,10 @@ describe("constraints (real PostgreSQL)", function () {
   describe("through the repositories", () => {
     it("a duplicate live profile is a conflict on name; a deleted one does not count", async () => {
       const owner = await makeUser(repos);
-      const first = await makeProfile(repos, owner, { name: "Reza Tehrani", birthDate: "1985-03-21" });
+      const first = await makeProfile(repos, owner, { name: "Reza Tehrani", birth_date: "1985-03-21" });
       let err: unknown;
       try {
-        await makeProfile(repos, owner, { name: "  reza tehrani ", birthDate: "1985-03-21" });
+        await makeProfile(repos, owner, { name: "  reza tehrani ", birth_date: "1985-03-21" });
       } catch (e) {
         err = e;
       }
@@ -186,10 +187,10 @@ describe("constraints (real PostgreSQL)", function () {
       expect((err as ConflictError).field).to.equal("name");
       expect((err as ConflictError).message).to.equal("name: a profile with this name and birth date already exists");
       // Another owner, or another birth date, is fine; so is re-creating after a delete.
-      await makeProfile(repos, await makeUser(repos), { name: "Reza Tehrani", birthDate: "1985-03-21" });
-      await makeProfile(repos, owner, { name: "Reza Tehrani", birthDate: "1985-03-22" });
+      await makeProfile(repos, await makeUser(repos), { name: "Reza Tehrani", birth_date: "1985-03-21" });
+      await makeProfile(repos, owner, { name: "Reza Tehrani", birth_date: "1985-03-22" });
       await repos.profiles.softDelete(first.id, viewerOf(owner));
-      await makeProfile(repos, owner, { name: "Reza Tehrani", birthDate: "1985-03-21" });
+      await makeProfile(repos, owner, { name: "Reza Tehrani", birth_date: "1985-03-21" });
     });
 
     it("text the database cannot store (NUL) is invalid input, not a driver error", async () => {
@@ -220,7 +221,7 @@ describe("constraints (real PostgreSQL)", function () {
       const attempts: [string, () => Promise<unknown>][] = [
         ["profile_id", () => repos.readings.create({ ownerId: ids.user as string, profileId: randomUUID(), readingType: "time", result: {} })],
         ["profile_ids", () => repos.readings.create({ ownerId: ids.user as string, readingType: "multi", result: {}, profileIds: [ids.profile as string, randomUUID()] })],
-        ["owner_id", () => repos.profiles.create(randomUUID(), { name: "Nobody", birthDate: "1990-01-01", motherName: "M" })],
+        ["owner_id", () => repos.profiles.create(randomUUID(), { name: "Nobody", birth_date: "1990-01-01", mother_name: "M" })],
         ["reading_id", () => repos.feedback.upsert({ readingId: randomUUID(), userId: ids.user as string, rating: 4 })],
       ];
       for (const [field, attempt] of attempts) {

@@ -52,7 +52,7 @@ describe("encryption at rest and key rotation (real PostgreSQL)", function () {
     const repos = reposWith(oldCipher);
     owner = await makeUser(repos);
     for (let i = 0; i < ROWS; i++) {
-      const p = await repos.profiles.create(owner.id, { name: `Visible Person ${marker} ${i}`, birthDate: "1980-01-01", motherName: `Mothername${marker}m${i}`, motherNamePersian: `مادر${marker}${i}` });
+      const p = await repos.profiles.create(owner.id, { name: `Visible Person ${marker} ${i}`, birth_date: "1980-01-01", mother_name: `Mothername${marker}m${i}`, mother_name_persian: `مادر${marker}${i}` });
       const question = `Will ${secretWord(i)} arrive before spring?`;
       const ai = `The answer about ${secretWord(i)} is patience. Interpretation${marker}a${i}.`;
       await repos.readings.create({
@@ -62,9 +62,9 @@ describe("encryption at rest and key rotation (real PostgreSQL)", function () {
         question,
         aiInterpretation: ai,
         input: { question, locale: "en" },
-        result: { question, ai_interpretation: { full_text: ai }, echo: `Asked: ${question}`, mother_line: `Mother ${p.motherName} adds 3`, number: i },
+        result: { question, ai_interpretation: { full_text: ai }, echo: `Asked: ${question}`, mother_line: `Mother ${p.mother_name} adds 3`, number: i },
         searchTerms: [p.name],
-        secrets: [p.motherName, p.motherNamePersian],
+        secrets: [p.mother_name, p.mother_name_persian],
       });
     }
     // A value of the earlier ENC4 format, and one written while encryption was off.
@@ -74,7 +74,7 @@ describe("encryption at rest and key rotation (real PostgreSQL)", function () {
     const enc4 = `ENC4:${Buffer.concat([nonce, c.update(`Legacy question ${marker}`, "utf8"), c.final(), c.getAuthTag()]).toString("base64")}`;
     const legacy = await repos.readings.create({ ownerId: owner.id, readingType: "question", result: { kept: true } });
     await t.db.query(`UPDATE oracle_readings SET question = $2 WHERE id = $1`, [legacy.id, enc4]);
-    await reposWith(FieldCipher.plaintext()).profiles.create(owner.id, { name: "Plain Era", birthDate: "1970-01-01", motherName: `Plaintext${marker}mother` });
+    await reposWith(FieldCipher.plaintext()).profiles.create(owner.id, { name: "Plain Era", birth_date: "1970-01-01", mother_name: `Plaintext${marker}mother` });
     original = (await reposWith(rotating).readings.list(viewerOf(owner), { limit: 100, sortBy: "created_at" })).items;
     expect(original.length).to.equal(ROWS + 1);
   });
@@ -140,8 +140,8 @@ describe("encryption at rest and key rotation (real PostgreSQL)", function () {
     const after = (await reposWith(current).readings.list(viewerOf(owner), { limit: 100, sortBy: "created_at" })).items;
     expect(after.map((r) => [r.id, r.question, r.aiInterpretation, r.result, r.input])).to.deep.equal(original.map((r) => [r.id, r.question, r.aiInterpretation, r.result, r.input]));
     const profiles = await reposWith(current).profiles.list(viewerOf(owner), { limit: 100 });
-    expect(profiles.items.map((p) => p.motherName)).to.include(`Plaintext${marker}mother`);
-    expect(profiles.items.filter((p) => p.motherName.startsWith(`Mothername${marker}`)).length).to.equal(ROWS);
+    expect(profiles.items.map((p) => p.mother_name)).to.include(`Plaintext${marker}mother`);
+    expect(profiles.items.filter((p) => p.mother_name.startsWith(`Mothername${marker}`)).length).to.equal(ROWS);
     expect((await reposWith(current).readings.list(viewerOf(owner), { search: secretWord(7) })).total).to.equal(1);
     expect(after.find((r) => r.question === `Legacy question ${marker}`)).to.not.equal(undefined);
 
@@ -151,7 +151,7 @@ describe("encryption at rest and key rotation (real PostgreSQL)", function () {
 
   it("never overwrites a value no configured key opens, and says which", async () => {
     const stranger = await createFieldCipher({ enabled: true, key: "a key nobody configured", salt: TEST_KEY.salt, previousKey: "", previousSalt: "" });
-    const p = await reposWith(stranger).profiles.create(owner.id, { name: "Stranger", birthDate: "1999-09-09", motherName: "Unknown" });
+    const p = await reposWith(stranger).profiles.create(owner.id, { name: "Stranger", birth_date: "1999-09-09", mother_name: "Unknown" });
     const raw = async () => (await t.db.query(`SELECT mother_name FROM oracle_users WHERE id = $1`, [p.id])).rows[0].mother_name as string;
     const was = await raw();
     const result = await rotateEncryption(t.db, rotating);

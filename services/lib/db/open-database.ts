@@ -1,7 +1,7 @@
 import type { Config } from "../config/load-config";
 import type { Logger } from "../logger";
 import { createPool, poolDatabase, postgresDatabase, type Database } from "./database";
-import { startEmbeddedServer } from "./embedded";
+import { startEmbeddedServer, type EmbeddedServer } from "./embedded";
 import { assertKnownSchema, migrateUp } from "./migrator";
 
 /**
@@ -18,6 +18,11 @@ export interface OpenDatabaseOptions {
   readonly applicationName?: string;
   /** Pool size on PostgreSQL (default 10). The embedded server always gets a small pool. */
   readonly poolMax?: number;
+  /**
+   * Share this process's embedded server with the other services of one `nps start` (the API and
+   * the scheduler) instead of refusing a second opener; the services pass it, nothing else does.
+   */
+  readonly shareEmbedded?: boolean;
   /** Refuse a schema newer than this code (default true; the migrate commands look at any schema). */
   readonly knownSchemaOnly?: boolean;
 }
@@ -36,7 +41,7 @@ export async function openDatabase(
   if (config.database.kind === "postgres") {
     db = postgresDatabase(config.database.url, { ...poolOptions, max: options.poolMax });
   } else {
-    const server = await startEmbeddedServer(config.database.dataDir, logger);
+    const server = options.shareEmbedded ? await sharedEmbeddedServer(config.database.dataDir, logger) : await startEmbeddedServer(config.database.dataDir, logger);
     db = poolDatabase(createPool(server.url, { ...poolOptions, max: EMBEDDED_POOL_MAX }), "embedded", server.url, () => server.close());
   }
   try {
@@ -48,4 +53,40 @@ export async function openDatabase(
     throw err;
   }
   return db;
+}
+
+/**
+ * Services sharing one process (`nps start`: the API and the scheduler) share its embedded server:
+ * the data directory is locked per process, and a second PGlite on the same files would corrupt
+ * them. The server closes when the last of them closes its database.
+ */
+const embedded = new Map<string, { server: Promise<EmbeddedServer>; users: number }>();
+
+async function sharedEmbeddedServer(dataDir: string, logger: Logger): Promise<EmbeddedServer> {
+  let entry = embedded.get(dataDir);
+  if (!entry) {
+    entry = { server: startEmbeddedServer(dataDir, logger), users: 0 };
+    embedded.set(dataDir, entry);
+  }
+  const held = entry;
+  held.users++;
+  let server: EmbeddedServer;
+  try {
+    server = await held.server;
+  } catch (err) {
+    if (--held.users === 0) embedded.delete(dataDir);
+    throw err;
+  }
+  let closed = false;
+  return {
+    url: server.url,
+    socketPath: server.socketPath,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (--held.users > 0) return;
+      embedded.delete(dataDir);
+      await server.close();
+    },
+  };
 }

@@ -30,13 +30,13 @@ export function viewerOf(user: Pick<UserRecord, "id" | "role">): Viewer {
 export function profileInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
   return {
     name: `Alice ${randomBytes(3).toString("hex")}`,
-    birthDate: "1990-07-15",
-    motherName: "Maryam Karimi",
+    birth_date: "1990-07-15",
+    mother_name: "Maryam Karimi",
     gender: "female",
     country: "IR",
     city: "Shiraz",
-    heartRateBpm: 72,
-    timezoneOffsetMinutes: 210,
+    heart_rate_bpm: 72,
+    timezone_offset_minutes: 210,
     latitude: 29.59,
     longitude: 52.58,
     ...overrides,

@@ -5,9 +5,12 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 
 /**
- * `nps ...` as a user runs it, in a child process, for the tests of starting and stopping: its
- * JSON log lines as they come, its stderr, and its exit. The environment is the caller's alone
- * (with PATH and HOME), so nothing of the machine's or the test run's settings leaks in.
+ * `nps ...` in a child process, for tests that need a real service process:
+ * - spawnNps: as a user runs it, for the tests of starting and stopping: its JSON log lines as
+ *   they come, its stderr, and its exit. The environment is the caller's alone (with PATH and
+ *   HOME), so nothing of the machine's or the test run's settings leaks in;
+ * - startNpsProcess: the way a container runs it, resolved once it logs that it serves (whose
+ *   fields carry the ports it bound): the API a bot talks to, an alerter Alertmanager posts to.
  */
 
 export const NPS_BIN = path.resolve(__dirname, "../../../bin/nps.js");
@@ -19,9 +22,11 @@ export interface LogLine {
   readonly [key: string]: unknown;
 }
 
-export interface NpsProcess {
+export interface SpawnedNps {
   readonly child: ChildProcess;
   readonly logs: LogLine[];
+  /** Every line so far, stdout and stderr (for a failing test's message). */
+  output(): string;
   /** Everything written to stderr so far. */
   stderr(): string;
   /** Resolves with the first log line the predicate accepts (earlier ones included). */
@@ -40,7 +45,7 @@ export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_FORMAT: "json", LOG_LEVEL: "info", TELEGRAM_ENABLED: "false", ...extra };
 }
 
-export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, options: { command?: string; cwd?: string } = {}): NpsProcess {
+export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, options: { command?: string; cwd?: string } = {}): SpawnedNps {
   const command = options.command ?? process.execPath;
   const argv = options.command ? [...args] : [NPS_BIN, ...args];
   const spawnOptions: SpawnOptions = { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] };
@@ -48,8 +53,11 @@ export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, option
   const logs: LogLine[] = [];
   const waiters: { accept: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
   let stderr = "";
+  const lines: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  createInterface({ input: child.stderr! }).on("line", (text) => lines.push(text));
   createInterface({ input: child.stdout! }).on("line", (text) => {
+    lines.push(text);
     let line: LogLine;
     try {
       line = JSON.parse(text) as LogLine;
@@ -68,6 +76,7 @@ export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, option
   return {
     child,
     logs,
+    output: () => lines.join("\n"),
     stderr: () => stderr,
     exited,
     waitForLog(accept, timeoutMs = 90_000) {
@@ -92,7 +101,7 @@ export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, option
 }
 
 /** Resolves with the exit code, or kills the process and rejects when it is still running after timeoutMs. */
-export function exitWithin(p: NpsProcess, timeoutMs: number): Promise<number | null> {
+export function exitWithin(p: SpawnedNps, timeoutMs: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       p.child.kill("SIGKILL");
@@ -125,4 +134,30 @@ export function accepts(port: number, host = "127.0.0.1"): Promise<boolean> {
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+export interface NpsProcess {
+  readonly child: ChildProcess;
+  /** The log entry that said it serves. */
+  readonly serving: Record<string, unknown>;
+  readonly exited: Promise<number | null>;
+  /** Every log line so far (for a failing test's message). */
+  readonly output: () => string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export async function startNpsProcess(args: readonly string[], env: NodeJS.ProcessEnv, servingMsg: string, startupMs = 90_000): Promise<NpsProcess> {
+  const p = spawnNps(args, { ...process.env, LOG_FORMAT: "json", LOG_LEVEL: "info", ...env });
+  const stop = async () => {
+    if (p.child.exitCode === null) p.child.kill("SIGTERM");
+    return p.exited;
+  };
+  try {
+    const serving = await p.waitForLog((l) => l.msg === servingMsg, startupMs);
+    return { child: p.child, serving, exited: p.exited, output: p.output, stop };
+  } catch (err) {
+    p.child.kill("SIGKILL");
+    throw new Error(`nps ${args.join(" ")} did not log "${servingMsg}": ${(err as Error).message}\n${p.output()}`);
+  }
 }

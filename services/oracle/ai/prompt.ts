@@ -3,14 +3,16 @@
  * prompt lays out the reading's numbers as plain labelled lines, so the model interprets the
  * engine's results rather than inventing its own.
  */
+import { DEFAULT_LOCALE, LOCALE_LANGUAGES } from "../../contract";
 import { isMomentReading } from "../readings/moment-reading";
-import type { FullReading, GroupAnalysis, MomentReading, PairCompatibility, ReadingType } from "../readings/types";
+import type { FullReading, GroupAnalysis, Locale, MomentReading, PairCompatibility, ReadingType } from "../readings/types";
 import { marker, SECTION_KEYS } from "./sections";
 
 export const SYSTEM_PROMPT = [
   "You interpret numerology readings for NPS, an app that combines the FC60 base-60 time stamp,",
   "Pythagorean, Chaldean and Abjad numerology, the moon's phase and the Chinese sexagenary cycle.",
-  "Speak warmly and plainly to the person, in English. Ground every statement in the numbers you are",
+  "Speak warmly and plainly to the person, in the language the prompt names (English unless it says",
+  "otherwise). Ground every statement in the numbers you are",
   "given; present them as patterns to reflect on, never as certain predictions. Give no medical, legal",
   "or financial instructions.",
   "",
@@ -25,6 +27,13 @@ export interface ReadingPromptInput {
   /** Lines about the reading type itself (the question and its number, the name, the day's insights). */
   readonly context?: readonly string[];
   readonly inquiry?: Readonly<Record<string, string>> | null;
+  /** The language to answer in; default English. */
+  readonly locale?: Locale | null;
+}
+
+/** The language line: only a locale other than the default changes what the model is asked. */
+function languageLines(locale: Locale | null | undefined): string[] {
+  return locale && locale !== DEFAULT_LOCALE ? [`ANSWER IN: ${LOCALE_LANGUAGES[locale]} (the section markers stay as written)`] : [];
 }
 
 function inquiryLines(inquiry: Readonly<Record<string, string>> | null | undefined): string[] {
@@ -70,6 +79,7 @@ export function readingLines(r: FullReading | MomentReading): string[] {
 export function readingPrompt(input: ReadingPromptInput): string {
   return [
     `READING TYPE: ${input.type}`,
+    ...languageLines(input.locale),
     ...(input.context ?? []),
     "",
     ...inquiryLines(input.inquiry),
@@ -86,10 +96,11 @@ export interface MultiPromptInput {
   readonly pairs: readonly PairCompatibility[];
   readonly group: GroupAnalysis | null;
   readonly inquiry?: Readonly<Record<string, string>> | null;
+  readonly locale?: Locale | null;
 }
 
 export function multiPrompt(input: MultiPromptInput): string {
-  const parts = ["READING TYPE: multi", `MEMBERS: ${input.readings.length}`, "", ...inquiryLines(input.inquiry)];
+  const parts = ["READING TYPE: multi", ...languageLines(input.locale), `MEMBERS: ${input.readings.length}`, "", ...inquiryLines(input.inquiry)];
   input.readings.forEach((r, i) => parts.push(`MEMBER ${i + 1}`, ...readingLines(r), ""));
   parts.push("PAIRS");
   for (const p of input.pairs) {

@@ -15,6 +15,7 @@ export function register(program: Command): void {
     .option("--lon <degrees>", "longitude, -180 to 180 (with --lat)")
     .option("--bpm <rate>", "resting heart rate, beats per minute")
     .option("--system <system>", "pythagorean, chaldean, abjad or auto (default auto: abjad for Persian or Arabic script)")
+    .option("--locale <locale>", "language of the reading's words: en or fa (default en; English wherever fa has no text yet)")
     .option("--json", "print the structured reading as JSON")
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const { runReading } = await import("./reading-run.js");

@@ -25,9 +25,9 @@ describe("nps reading options", () => {
   it("reads the clock's moment and offset when --at and --tz are absent, and defaults to auto", () => {
     const input = readingInputFrom(BASE, fixedClock(-210));
     expect(input.at).to.deep.equal({ year: 2026, month: 2, day: 9, hour: 14, minute: 30, second: 15 });
-    expect(input.tz).to.deep.equal({ hours: -3, minutes: -30 });
-    expect(input.system).to.equal("auto");
-    expect(input.birth).to.deep.equal({ year: 1990, month: 7, day: 15 });
+    expect(input.timezone_offset_minutes).to.equal(-210);
+    expect(input.numerology_system).to.equal("auto");
+    expect(input.birth_date).to.deep.equal({ year: 1990, month: 7, day: 15 });
   });
 
   it("takes --at as a date, a minute or a second, and --tz in its usual spellings", () => {
@@ -35,11 +35,11 @@ describe("nps reading options", () => {
     expect(readingInputFrom({ ...BASE, at: "2025-12-31" }, clock).at).to.deep.equal({ year: 2025, month: 12, day: 31 });
     expect(readingInputFrom({ ...BASE, at: "2025-12-31T23:59" }, clock).at).to.deep.equal({ year: 2025, month: 12, day: 31, hour: 23, minute: 59, second: 0 });
     expect(readingInputFrom({ ...BASE, at: "2025-12-31 23:59:58" }, clock).at).to.include({ second: 58 });
-    expect(parseOffset("+05:30")).to.deep.equal({ hours: 5, minutes: 30 });
-    expect(parseOffset("-0330")).to.deep.equal({ hours: -3, minutes: -30 });
-    expect(parseOffset("-00:30")).to.deep.equal({ hours: 0, minutes: -30 });
-    expect(parseOffset("+9")).to.deep.equal({ hours: 9, minutes: 0 });
-    expect(parseOffset("Z")).to.deep.equal({ hours: 0, minutes: 0 });
+    expect(parseOffset("+05:30")).to.equal(330);
+    expect(parseOffset("-0330")).to.equal(-210);
+    expect(parseOffset("-00:30")).to.equal(-30);
+    expect(parseOffset("+9")).to.equal(540);
+    expect(parseOffset("Z")).to.equal(0);
   });
 
   it("passes the optional parts through, normalised", () => {
@@ -47,7 +47,7 @@ describe("nps reading options", () => {
       { ...BASE, mother: " Barbara Johnson ", gender: "Female", lat: "40.7", lon: "-74", bpm: "68", system: "CHALDEAN" },
       fixedClock(0),
     );
-    expect(input).to.include({ motherName: "Barbara Johnson", gender: "female", latitude: 40.7, longitude: -74, bpm: 68, system: "chaldean" });
+    expect(input).to.include({ mother_name: "Barbara Johnson", gender: "female", latitude: 40.7, longitude: -74, heart_rate_bpm: 68, numerology_system: "chaldean" });
   });
 
   it("names the option of every bad value", () => {
@@ -65,7 +65,7 @@ describe("nps reading options", () => {
   });
 
   it("restates engine errors in terms of options", () => {
-    expect(asOptionError(new InvalidInputError("current_hour", "must be 0-23, got 24")).message).to.equal("--at: must be 0-23, got 24");
+    expect(asOptionError(new InvalidInputError("at.hour", "must be 0-23, got 24")).message).to.equal("--at: must be 0-23, got 24");
     expect(asOptionError(new InvalidInputError("latitude", "must be from -90 to 90, got 91")).message).to.equal("--lat: must be from -90 to 90, got 91");
   });
 });

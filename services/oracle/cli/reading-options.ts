@@ -3,7 +3,8 @@
  * UTC offset come from the caller's clock. Every problem is a CliError naming the option, exit 2.
  */
 import { CliError } from "../../cli-error";
-import type { LocalMoment, NumerologySystemChoice, ReadingInput, UtcOffset } from "../engine";
+import type { LocalMoment, NumerologySystemChoice, ReadingInput } from "../engine";
+import { LOCALES, oneOf, type Locale } from "../../contract";
 import { parseSystemChoice } from "../engine";
 import { InvalidInputError } from "../../lib/errors";
 
@@ -18,6 +19,7 @@ export interface ReadingOptions {
   lon?: string;
   bpm?: string;
   system?: string;
+  locale?: string;
   json?: boolean;
 }
 
@@ -72,24 +74,17 @@ function parseMoment(value: string): LocalMoment {
   return moment;
 }
 
-/** "+03:30", "-0500", "+5", "0", "Z" -> one-signed hours and minutes. */
-export function parseOffset(value: string): UtcOffset {
+/** "+03:30", "-0500", "+5", "0", "Z" -> minutes east of UTC. */
+export function parseOffset(value: string): number {
   const v = value.trim();
-  if (v === "Z" || v.toUpperCase() === "UTC") return { hours: 0, minutes: 0 };
+  if (v === "Z" || v.toUpperCase() === "UTC") return 0;
   const m = OFFSET.exec(v);
   if (m === null) throw bad("--tz", `'${value}' is not a UTC offset; use +HH:MM, -HH:MM or Z`);
   const sign = m[1] === "-" ? -1 : 1;
   const hours = Number(m[2]);
   const minutes = m[3] === undefined ? 0 : Number(m[3]);
   if (minutes > 59) throw bad("--tz", `minutes must be 00-59 in '${value}'`);
-  return offsetOf(sign * (hours * 60 + minutes));
-}
-
-/** Minutes east of UTC -> the engine's offset, both parts carrying the sign. */
-function offsetOf(totalMinutes: number): UtcOffset {
-  const sign = totalMinutes < 0 ? -1 : 1;
-  const abs = Math.abs(totalMinutes);
-  return { hours: sign * Math.floor(abs / 60) || 0, minutes: sign * (abs % 60) || 0 };
+  return sign * (hours * 60 + minutes) || 0;
 }
 
 function parseNumber(option: string, value: string): number {
@@ -114,6 +109,13 @@ function parseSystem(value: string | undefined): NumerologySystemChoice {
   }
 }
 
+function parseLocale(value: string | undefined): Locale {
+  if (value === undefined) return "en";
+  const locale = value.trim().toLowerCase();
+  if (!(LOCALES as readonly string[]).includes(locale)) throw bad("--locale", `'${value}' is not ${oneOf(LOCALES)}`);
+  return locale as Locale;
+}
+
 /** The reading input the options describe, at the moment the clock gives when --at is absent. */
 export function readingInputFrom(opts: ReadingOptions, clock: LocalClock): ReadingInput {
   const name = opts.name?.trim() ?? "";
@@ -121,7 +123,7 @@ export function readingInputFrom(opts: ReadingOptions, clock: LocalClock): Readi
   if (opts.birth === undefined) throw bad("--birth", "a birth date is required (YYYY-MM-DD)");
   const birth = parseDate("--birth", opts.birth);
   const at = opts.at === undefined ? clock.now() : parseMoment(opts.at);
-  const tz = opts.tz !== undefined ? parseOffset(opts.tz) : offsetOf(clock.offsetMinutes(at));
+  const offset = opts.tz !== undefined ? parseOffset(opts.tz) : clock.offsetMinutes(at);
   if ((opts.lat === undefined) !== (opts.lon === undefined)) {
     throw bad(opts.lat === undefined ? "--lat" : "--lon", "give --lat and --lon together");
   }
@@ -132,39 +134,37 @@ export function readingInputFrom(opts: ReadingOptions, clock: LocalClock): Readi
   }
   const mother = opts.mother?.trim();
   return {
-    fullName: name,
-    birth,
+    name,
+    birth_date: birth,
     at,
-    tz,
-    motherName: mother ? mother : null,
+    timezone_offset_minutes: offset,
+    mother_name: mother ? mother : null,
     gender: opts.gender === undefined ? null : parseGender(opts.gender),
     latitude: opts.lat === undefined ? null : parseNumber("--lat", opts.lat),
     longitude: opts.lon === undefined ? null : parseNumber("--lon", opts.lon),
-    bpm,
-    system: parseSystem(opts.system),
+    heart_rate_bpm: bpm,
+    numerology_system: parseSystem(opts.system),
+    locale: parseLocale(opts.locale),
   };
 }
 
-/** Engine field names -> the option that supplied them. */
-const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
-  full_name: "--name",
+/** The engine's input fields -> the option that supplied them. */
+const OPTION_OF_FIELD: { readonly [K in Exclude<keyof ReadingInput, "mode">]-?: string } = {
+  name: "--name",
   birth_date: "--birth",
-  current_date: "--at",
-  current_hour: "--at",
-  current_minute: "--at",
-  current_second: "--at",
-  tz: "--tz",
-  tz_hours: "--tz",
-  tz_minutes: "--tz",
+  at: "--at",
+  timezone_offset_minutes: "--tz",
   mother_name: "--mother",
   gender: "--gender",
   latitude: "--lat",
   longitude: "--lon",
-  actual_bpm: "--bpm",
+  heart_rate_bpm: "--bpm",
   numerology_system: "--system",
+  locale: "--locale",
 };
 
-/** An engine input error restated in terms of the command's options. */
+/** An engine input error restated in terms of the command's options ("at.hour" is --at's). */
 export function asOptionError(err: InvalidInputError): CliError {
-  return bad(OPTION_OF_FIELD[err.field] ?? err.field, err.reason);
+  const field = err.field.split(".")[0] as keyof typeof OPTION_OF_FIELD;
+  return bad(OPTION_OF_FIELD[field] ?? err.field, err.reason);
 }

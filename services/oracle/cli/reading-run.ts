@@ -17,5 +17,5 @@ export function runReading(opts: ReadingOptions, out: (s: string) => void, now: 
     out(JSON.stringify(reading, null, 2) + "\n");
     return;
   }
-  out(formatReading(reading, resolveSystem(input.system ?? "auto", input.fullName)) + "\n");
+  out(formatReading(reading, resolveSystem(input.numerology_system ?? "auto", input.name)) + "\n");
 }

@@ -12,8 +12,8 @@ export { OracleClient, OracleCallError, ORACLE_MODES, type OracleMode, type Serv
 
 export interface OracleClientFromConfig {
   readonly logger?: Logger;
-  /** Overrides config.oracle's host:port, e.g. 127.0.0.1 when every service runs in one process. */
-  readonly target?: string;
+  /** Overrides config.oracle's host:port; null: the Oracle runs in this process (`nps start`), so calls are in-process. */
+  readonly target?: string | null;
   /** Metrics of the readings computed in direct mode. */
   readonly observer?: ReadingObserver;
   readonly options?: Omit<OracleClientOptions, "target" | "direct" | "logger">;
@@ -22,7 +22,7 @@ export interface OracleClientFromConfig {
 export function createOracleClient(config: Config, opts: OracleClientFromConfig = {}): OracleClient {
   const direct = new ReadingService({ interpreter: createInterpreter(config.ai, { logger: opts.logger }), observer: opts.observer });
   return new OracleClient({
-    target: opts.target ?? `${config.oracle.grpcHost}:${config.oracle.grpcPort}`,
+    target: opts.target === undefined ? `${config.oracle.grpcHost}:${config.oracle.grpcPort}` : opts.target,
     // A call that may wait for the model gets the model's timeout plus room for the reading itself.
     interpretationDeadlineMs: config.ai.timeoutMs + 5_000,
     ...opts.options,

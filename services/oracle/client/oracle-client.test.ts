@@ -151,13 +151,13 @@ describe("oracle client", () => {
 
   it("turns the server's INVALID_ARGUMENT into the InvalidInputError it names, never a fallback", async () => {
     const metadata = new grpc.Metadata();
-    metadata.set(FIELD_METADATA, "profile.full_name");
-    const scripted = await scriptedServer(() => status(grpc.status.INVALID_ARGUMENT, "profile.full_name: must not be blank", metadata), direct);
+    metadata.set(FIELD_METADATA, "profile.name");
+    const scripted = await scriptedServer(() => status(grpc.status.INVALID_ARGUMENT, "profile.name: must not be blank", metadata), direct);
     const client = new OracleClient({ target: `127.0.0.1:${scripted.port}`, direct });
     try {
       const err = await client.time({ profile: JAMES, at: AT }).catch((e: unknown) => e);
       expect(err).to.be.instanceOf(InvalidInputError);
-      expect((err as InvalidInputError).field).to.equal("profile.full_name");
+      expect((err as InvalidInputError).field).to.equal("profile.name");
       expect((err as InvalidInputError).reason).to.equal("must not be blank");
     } finally {
       client.close();

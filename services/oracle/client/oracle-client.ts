@@ -34,15 +34,19 @@ export class OracleCallError extends Error {
 }
 
 export interface OracleClientOptions {
-  /** "host:port" of the Oracle's gRPC server. */
-  readonly target: string;
+  /**
+   * The Oracle's gRPC server: "host:port", or any gRPC target ("dns:oracle:50052"); every address it
+   * resolves to gets calls in turn (round robin). null: the Oracle runs in this process (`nps start`),
+   * and every call is the in-process one, with no socket in between.
+   */
+  readonly target: string | null;
   /** Deadline of a call without an AI interpretation. Default 5 s. */
   readonly deadlineMs?: number;
   /** Deadline of a call that asks for an AI interpretation. Default 40 s. */
   readonly interpretationDeadlineMs?: number;
-  /** Retries after UNAVAILABLE before falling back. Default 2. */
+  /** Retries after UNAVAILABLE (by grpc-js's retry policy) before falling back. Default 2, at most 4. */
   readonly retries?: number;
-  /** First backoff; doubles per retry. Default 50 ms. */
+  /** First backoff (grpc-js draws each wait at random up to it); doubles per retry. Default 50 ms. */
   readonly retryDelayMs?: number;
   /** The in-process fallback; without it an unreachable server is an error. */
   readonly direct?: OracleReadings;
@@ -63,6 +67,35 @@ type HealthStub = grpc.Client & {
   Check(req: { service: string }, options: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: { status: string | number }) => void): grpc.ClientUnaryCall;
 };
 
+/** Retries of a call that found no server (UNAVAILABLE) before the client falls back. */
+export const DEFAULT_RETRIES = 2;
+const DEFAULT_RETRY_DELAY_MS = 50;
+
+/**
+ * The channel's service config, grpc-js's own: calls go round robin over every address the
+ * target resolves to (DNS with several records: the dev stack's replicas, Cloud Map in prod), and
+ * a call that meets UNAVAILABLE is retried by grpc-js with exponential backoff (`retries` more
+ * attempts, the first after `retryDelayMs` on average, each wait doubling, at most 1 s).
+ */
+export function serviceConfig(retries = DEFAULT_RETRIES, retryDelayMs = DEFAULT_RETRY_DELAY_MS): string {
+  const methodConfig =
+    retries > 0
+      ? [
+          {
+            name: [{ service: ORACLE_SERVICE }],
+            retryPolicy: {
+              maxAttempts: Math.min(retries + 1, 5),
+              initialBackoff: `${retryDelayMs / 1000}s`,
+              maxBackoff: "1s",
+              backoffMultiplier: 2,
+              retryableStatusCodes: ["UNAVAILABLE"],
+            },
+          },
+        ]
+      : [];
+  return JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }], methodConfig });
+}
+
 /**
  * Reconnect attempts back off from 1 s up to 5 s (grpc-js would wait up to 2 minutes), so the API
  * returns to gRPC within seconds of the server coming back; meanwhile it answers in direct mode.
@@ -75,10 +108,6 @@ export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   "grpc-node.flow_control_window": 16 * 1024 * 1024,
 };
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 export class OracleClient {
   readonly time: ReadingCall<"time">;
   readonly daily: ReadingCall<"daily">;
@@ -90,17 +119,25 @@ export class OracleClient {
   readonly chart: ReadingCall<"chart">;
   readonly chartCompatibility: ReadingCall<"chartCompatibility">;
 
-  private readonly stub: GenericStub;
-  private readonly healthStub: HealthStub;
-  private lastMode: OracleMode = "grpc";
+  /** Absent when the Oracle runs in this process. */
+  private readonly stub: GenericStub | undefined;
+  private readonly healthStub: HealthStub | undefined;
+  private lastMode: OracleMode;
 
   constructor(private readonly opts: OracleClientOptions) {
-    const Stub = grpc.makeGenericClientConstructor(oracleServiceDefinition(), "OracleService");
-    const credentials = grpc.credentials.createInsecure();
-    this.stub = new Stub(opts.target, credentials, CHANNEL_OPTIONS) as GenericStub;
-    const Health = grpc.makeGenericClientConstructor(healthService as grpc.ServiceDefinition, "Health");
-    // Shares the Oracle stub's channel: one connection, and health answers about that connection.
-    this.healthStub = new Health(opts.target, credentials, { channelOverride: this.stub.getChannel() }) as unknown as HealthStub;
+    if (opts.target === null) {
+      if (!opts.direct) throw new Error("an in-process Oracle client needs the reading service it calls");
+      this.lastMode = "direct_mode";
+    } else {
+      const Stub = grpc.makeGenericClientConstructor(oracleServiceDefinition(), "OracleService");
+      const credentials = grpc.credentials.createInsecure();
+      const options = { ...CHANNEL_OPTIONS, "grpc.service_config": serviceConfig(opts.retries, opts.retryDelayMs) };
+      this.stub = new Stub(opts.target, credentials, options) as GenericStub;
+      const Health = grpc.makeGenericClientConstructor(healthService as grpc.ServiceDefinition, "Health");
+      // Shares the Oracle stub's channel: one connection, and health answers about that connection.
+      this.healthStub = new Health(opts.target, credentials, { channelOverride: this.stub.getChannel() }) as unknown as HealthStub;
+      this.lastMode = "grpc";
+    }
     this.time = (req, o) => this.call("time", req, o);
     this.daily = (req, o) => this.call("daily", req, o);
     this.name = (req, o) => this.call("name", req, o);
@@ -112,15 +149,17 @@ export class OracleClient {
     this.chartCompatibility = (req, o) => this.call("chartCompatibility", req, o);
   }
 
-  /** The mode that served the last call (or the last probe); "grpc" before any. */
+  /** The mode that served the last call (or the last probe); "grpc" before any, "direct_mode" always in-process. */
   get mode(): OracleMode {
     return this.lastMode;
   }
 
-  /** Asks the server's health service; "direct_mode" when it is unreachable or not serving. */
+  /** Asks the server's health service; "direct_mode" when it is unreachable or not serving (or in-process). */
   async probe(deadlineMs = 1_000): Promise<OracleMode> {
+    const health = this.healthStub;
+    if (!health) return "direct_mode";
     const serving = await new Promise<boolean>((resolve) => {
-      this.healthStub.Check({ service: ORACLE_SERVICE }, { deadline: Date.now() + deadlineMs }, (err, res) => {
+      health.Check({ service: ORACLE_SERVICE }, { deadline: Date.now() + deadlineMs }, (err, res) => {
         resolve(!err && (res.status === "SERVING" || res.status === 1));
       });
     });
@@ -130,41 +169,43 @@ export class OracleClient {
 
   /** The channel the calls travel on (share it with another stub through channelOverride). */
   channel(): grpc.Channel {
+    if (!this.stub) throw new Error("the Oracle runs in this process: there is no channel");
     return this.stub.getChannel() as grpc.Channel;
   }
 
   close(): void {
-    this.stub.close();
+    this.stub?.close();
   }
 
   private async call<K extends MethodKey>(key: K, input: RequestOf<K>, opts: CallOptions = {}): Promise<Served<ResultOf<K>>> {
     const req = (validate[key] as (i: unknown) => RequestOf<K>)(input);
+    if (!this.stub) return { result: await this.direct(key, req), mode: "direct_mode" };
+    // A channel that has tried and failed to connect is not waited on: it reconnects in the
+    // background (nudged here), and until it is ready the answer is computed in-process.
+    if (this.opts.direct && this.channelDown()) {
+      this.stub.getChannel().getConnectivityState(true);
+      return { result: await this.direct(key, req), mode: "direct_mode" };
+    }
     const deadlineMs = opts.deadlineMs ?? this.deadlineFor(req);
-    const retries = this.channelDown() ? 0 : (this.opts.retries ?? 2);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const result = await this.unary(key, req, deadlineMs);
-        this.setMode("grpc");
-        return { result, mode: "grpc" };
-      } catch (err) {
-        const e = err as grpc.ServiceError;
-        const invalid = invalidInputFrom(e);
-        if (invalid) throw invalid;
-        const unreachable = e.code === grpc.status.UNAVAILABLE || (e.code === grpc.status.DEADLINE_EXCEEDED && this.channelDown());
-        if (e.code === grpc.status.UNAVAILABLE && attempt < retries) {
-          await delay((this.opts.retryDelayMs ?? 50) * 2 ** attempt);
-          continue;
-        }
-        if (unreachable && this.opts.direct) return { result: await this.direct(key, req), mode: "direct_mode" };
-        throw new OracleCallError(e.code ?? grpc.status.UNKNOWN, e.details ?? e.message);
-      }
+    try {
+      // grpc-js retries UNAVAILABLE itself, as the service config says.
+      const result = await this.unary(this.stub, key, req, deadlineMs);
+      this.setMode("grpc");
+      return { result, mode: "grpc" };
+    } catch (err) {
+      const e = err as grpc.ServiceError;
+      const invalid = invalidInputFrom(e);
+      if (invalid) throw invalid;
+      const unreachable = e.code === grpc.status.UNAVAILABLE || (e.code === grpc.status.DEADLINE_EXCEEDED && this.channelDown());
+      if (unreachable && this.opts.direct) return { result: await this.direct(key, req), mode: "direct_mode" };
+      throw new OracleCallError(e.code ?? grpc.status.UNKNOWN, e.details ?? e.message);
     }
   }
 
-  private unary<K extends MethodKey>(key: K, req: RequestOf<K>, deadlineMs: number): Promise<ResultOf<K>> {
+  private unary<K extends MethodKey>(stub: GenericStub, key: K, req: RequestOf<K>, deadlineMs: number): Promise<ResultOf<K>> {
     const rpc = oracleMethods()[key].rpc;
     return new Promise((resolve, reject) => {
-      this.stub[rpc]!(req, new grpc.Metadata(), { deadline: Date.now() + deadlineMs }, (err, res) => {
+      stub[rpc]!(req, new grpc.Metadata(), { deadline: Date.now() + deadlineMs }, (err, res) => {
         if (err) reject(err);
         else resolve(res as ResultOf<K>);
       });
@@ -179,13 +220,13 @@ export class OracleClient {
   }
 
   private deadlineFor(req: object): number {
-    const wantsAi = "interpretation" in req && (req as { interpretation?: { enabled?: boolean | null } | null }).interpretation?.enabled === true;
+    const wantsAi = (req as { include_ai?: boolean | null }).include_ai === true;
     return wantsAi ? (this.opts.interpretationDeadlineMs ?? 40_000) : (this.opts.deadlineMs ?? 5_000);
   }
 
   /** The channel has tried and failed to connect: retrying now only adds delay. */
   private channelDown(): boolean {
-    const state = this.stub.getChannel().getConnectivityState(false);
+    const state = this.stub!.getChannel().getConnectivityState(false);
     return state === grpc.connectivityState.TRANSIENT_FAILURE || (this.lastMode === "direct_mode" && state !== grpc.connectivityState.READY);
   }
 

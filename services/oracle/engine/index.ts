@@ -2,12 +2,13 @@
  * The engine's public face: what the Oracle service, the API and the CLI import. Everything here is
  * pure; the current moment always comes in as `input.at`.
  */
+import { LIMITS, oneOf, rangeMessage } from "../../contract";
 import { InvalidInputError } from "../../lib/errors";
 import { generateReading as orchestrate } from "./synthesis/master-orchestrator";
 import {
   LOCALES,
-  NUMEROLOGY_SYSTEMS,
   READING_MODES,
+  SYSTEM_CHOICES,
   type AnyReadingInput,
   type ReadingInput,
   type StampOnlyInput,
@@ -16,8 +17,8 @@ import type { FullReading, StampOnlyReading } from "./result-types";
 
 export type * from "./reading-input";
 export type * from "./result-types";
-export { LOCALES, NUMEROLOGY_SYSTEMS, READING_MODES } from "./reading-input";
-export { textFor } from "./text";
+export { LOCALES, NUMEROLOGY_SYSTEMS, READING_MODES, SYSTEM_CHOICES } from "./reading-input";
+export { textFor, ownTextOf } from "./text";
 
 // What a service needs beside whole readings: stamps, name numbers, letters, systems, moon, pillars.
 export { encode as encodeStamp, decodeStamp, type DecodedStamp } from "./core/fc60-stamp-engine";
@@ -64,55 +65,79 @@ export { NAME_SCRIPTS, nameScript, type NameScript } from "./script/name-script"
 export type Reading = FullReading | StampOnlyReading;
 
 /**
+ * The engine's core keeps the parameter names of the reference it reproduces; its errors are told
+ * here under the input's own (the contract's) names.
+ */
+const INPUT_FIELD_OF: Readonly<Record<string, string>> = {
+  full_name: "name",
+  actual_bpm: "heart_rate_bpm",
+  tz: "timezone_offset_minutes",
+  tz_hours: "timezone_offset_minutes",
+  tz_minutes: "timezone_offset_minutes",
+  current_date: "at",
+  current_hour: "at.hour",
+  current_minute: "at.minute",
+  current_second: "at.second",
+};
+
+function relabel(err: unknown): unknown {
+  if (!(err instanceof InvalidInputError)) return err;
+  const field = INPUT_FIELD_OF[err.field];
+  return field === undefined ? err : new InvalidInputError(field, err.reason);
+}
+
+/**
  * A complete reading (mode "full", the default) or the FC60 stamp alone (mode "stamp_only").
- * Bad input throws InvalidInputError naming the field as the public API names it.
+ * Bad input throws InvalidInputError naming the input's field.
  */
 export function generateReading(input: ReadingInput): FullReading;
 export function generateReading(input: StampOnlyInput): StampOnlyReading;
 export function generateReading(input: AnyReadingInput): Reading;
 export function generateReading(input: AnyReadingInput): Reading {
   checkShape(input);
-  const { at, birth, tz } = input;
-  return orchestrate(
-    input.fullName,
-    birth.day,
-    birth.month,
-    birth.year,
-    { year: at.year, month: at.month, day: at.day, hour: 0, minute: 0, second: 0 },
-    input.motherName ?? null,
-    input.gender ?? null,
-    input.latitude ?? null,
-    input.longitude ?? null,
-    input.bpm ?? null,
-    at.hour ?? null,
-    at.minute ?? null,
-    at.second ?? null,
-    tz?.hours ?? 0,
-    tz?.minutes ?? 0,
-    input.system ?? "pythagorean",
-    input.mode ?? "full",
-    input.locale ?? "en",
-  );
+  const { at, birth_date: birth } = input;
+  const offset = input.timezone_offset_minutes ?? 0;
+  try {
+    return orchestrate(
+      input.name,
+      birth.day,
+      birth.month,
+      birth.year,
+      { year: at.year, month: at.month, day: at.day, hour: 0, minute: 0, second: 0 },
+      input.mother_name ?? null,
+      input.gender ?? null,
+      input.latitude ?? null,
+      input.longitude ?? null,
+      input.heart_rate_bpm ?? null,
+      at.hour ?? null,
+      at.minute ?? null,
+      at.second ?? null,
+      // One sign for both parts: -210 minutes is -3 h -30 min.
+      Math.trunc(offset / 60),
+      offset % 60 || 0,
+      input.numerology_system ?? "pythagorean",
+      input.mode ?? "full",
+      input.locale ?? "en",
+    );
+  } catch (err) {
+    throw relabel(err);
+  }
 }
 
 /**
- * Type-level checks for callers that bypass TypeScript (JSON bodies, gRPC messages); range and
- * calendar rules are the orchestrator's, so they hold for every entry point alike.
+ * Type-level checks for callers that bypass TypeScript (JSON bodies, gRPC messages), and the
+ * contract's limits; calendar rules are the orchestrator's, so they hold for every entry point alike.
  */
 function checkShape(input: AnyReadingInput): void {
   if (typeof input !== "object" || input === null) throw new InvalidInputError("input", "must be an object");
-  if (typeof input.fullName !== "string") throw new InvalidInputError("full_name", "must be a string");
-  requireDateParts("birth_date", input.birth);
-  requireDateParts("current_date", input.at);
-  optionalInteger("current_hour", input.at.hour);
-  optionalInteger("current_minute", input.at.minute);
-  optionalInteger("current_second", input.at.second);
-  if (input.tz !== undefined) {
-    if (typeof input.tz !== "object" || input.tz === null) throw new InvalidInputError("tz", "must be {hours, minutes}");
-    optionalInteger("tz_hours", input.tz.hours);
-    optionalInteger("tz_minutes", input.tz.minutes);
-  }
-  optionalString("mother_name", input.motherName);
+  if (typeof input.name !== "string") throw new InvalidInputError("name", "must be a string");
+  requireDateParts("birth_date", input.birth_date);
+  requireDateParts("at", input.at);
+  optionalInteger("at.hour", input.at.hour);
+  optionalInteger("at.minute", input.at.minute);
+  optionalInteger("at.second", input.at.second);
+  optionalInRange("timezone_offset_minutes", input.timezone_offset_minutes, LIMITS.timezoneOffsetMinutes);
+  optionalString("mother_name", input.mother_name);
   optionalString("gender", input.gender);
   optionalFinite("latitude", input.latitude);
   optionalFinite("longitude", input.longitude);
@@ -120,20 +145,10 @@ function checkShape(input: AnyReadingInput): void {
     const missing = (input.latitude ?? null) === null ? "latitude" : "longitude";
     throw new InvalidInputError(missing, "latitude and longitude must be given together");
   }
-  if (input.bpm !== undefined && input.bpm !== null) {
-    if (!Number.isInteger(input.bpm) || input.bpm < 20 || input.bpm > 300) {
-      throw new InvalidInputError("actual_bpm", "must be a whole number of beats per minute from 20 to 300");
-    }
-  }
-  if (input.system !== undefined && !(NUMEROLOGY_SYSTEMS as readonly unknown[]).includes(input.system)) {
-    throw new InvalidInputError("numerology_system", `must be one of ${NUMEROLOGY_SYSTEMS.join(", ")}`);
-  }
-  if (input.mode !== undefined && !(READING_MODES as readonly unknown[]).includes(input.mode)) {
-    throw new InvalidInputError("mode", `must be one of ${READING_MODES.join(", ")}`);
-  }
-  if (input.locale !== undefined && !(LOCALES as readonly unknown[]).includes(input.locale)) {
-    throw new InvalidInputError("locale", `must be one of ${LOCALES.join(", ")}`);
-  }
+  optionalInRange("heart_rate_bpm", input.heart_rate_bpm, LIMITS.heartRateBpm);
+  optionalListed("numerology_system", input.numerology_system, SYSTEM_CHOICES);
+  optionalListed("mode", input.mode, READING_MODES);
+  optionalListed("locale", input.locale, LOCALES);
 }
 
 function requireDateParts(field: string, value: unknown): void {
@@ -148,6 +163,15 @@ function optionalInteger(field: string, value: unknown): void {
   if (value !== undefined && value !== null && !Number.isInteger(value)) {
     throw new InvalidInputError(field, "must be a whole number");
   }
+}
+
+function optionalInRange(field: string, value: unknown, range: { min: number; max: number }): void {
+  optionalInteger(field, value);
+  if (typeof value === "number" && (value < range.min || value > range.max)) throw new InvalidInputError(field, rangeMessage(range));
+}
+
+function optionalListed(field: string, value: unknown, list: readonly string[]): void {
+  if (value !== undefined && value !== null && !list.includes(value as string)) throw new InvalidInputError(field, `must be ${oneOf(list)}`);
 }
 
 function optionalFinite(field: string, value: unknown): void {

@@ -1,13 +1,12 @@
 /**
- * The typed input of a reading, as the Oracle service, the API and the CLI give it. The engine never
+ * The typed input of a reading, as the Oracle service and the CLI give it, in the contract's
+ * spelling (services/contract): a profile's reading fields under their REST names. The engine never
  * reads the clock: `at` is always the moment the caller means.
  */
+import type { CalendarDate, Locale, NumerologySystem, NumerologySystemChoice } from "../../contract";
 
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
+export type { CalendarDate, Locale, NumerologySystem, NumerologySystemChoice };
+export { LOCALES, NUMEROLOGY_SYSTEMS, SYSTEM_CHOICES } from "../../contract";
 
 /** A local moment. Without `hour` and `minute` the reading is date-only (no hour animal, no hour pillar). */
 export interface LocalMoment extends CalendarDate {
@@ -16,39 +15,27 @@ export interface LocalMoment extends CalendarDate {
   second?: number;
 }
 
-/** A UTC offset with one sign: {hours: -3, minutes: 30} and {hours: -3, minutes: -30} both mean UTC-03:30. */
-export interface UtcOffset {
-  hours: number;
-  minutes: number;
-}
-
-export const NUMEROLOGY_SYSTEMS = ["pythagorean", "chaldean", "abjad", "auto"] as const;
-export type NumerologySystemChoice = (typeof NUMEROLOGY_SYSTEMS)[number];
-/** A system after `auto` has been resolved against the name's script. */
-export type NumerologySystem = Exclude<NumerologySystemChoice, "auto">;
-
 export const READING_MODES = ["full", "stamp_only"] as const;
 export type ReadingMode = (typeof READING_MODES)[number];
 
-export const LOCALES = ["en", "fa"] as const;
-export type Locale = (typeof LOCALES)[number];
-
 /** What every reading needs, whatever its mode. */
 export interface ReadingInputBase {
-  fullName: string;
-  birth: CalendarDate;
+  /** The name the numbers come from. */
+  name: string;
+  birth_date: CalendarDate;
   at: LocalMoment;
-  tz?: UtcOffset;
-  motherName?: string | null;
+  /** Minutes east of UTC of `at`; default 0. */
+  timezone_offset_minutes?: number | null;
+  mother_name?: string | null;
   gender?: string | null;
   latitude?: number | null;
   longitude?: number | null;
   /** A measured resting heart rate; without it the rate is estimated from age. */
-  bpm?: number | null;
+  heart_rate_bpm?: number | null;
   /** Default "pythagorean"; "auto" picks abjad for Persian or Arabic script, pythagorean otherwise. */
-  system?: NumerologySystemChoice;
-  /** Language of the prose; default "en". */
-  locale?: Locale;
+  numerology_system?: NumerologySystemChoice | null;
+  /** Language of the prose; default "en" (and English wherever a locale has no text yet). */
+  locale?: Locale | null;
 }
 
 /** Input of a full reading (the default mode). */

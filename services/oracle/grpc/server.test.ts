@@ -28,16 +28,16 @@ import { FIELD_METADATA } from "./status";
 
 const M = METRICS.oracle;
 
-const PROFILE = { full_name: "Alice", birth_date: { year: 1990, month: 7, day: 15 } };
+const PROFILE = { name: "Alice", birth_date: { year: 1990, month: 7, day: 15 } };
 const MOMENT = { year: 2026, month: 2, day: 9, hour: 14 };
 
 /** [RPC, message as sent on the wire, the field the server must name]. */
 const WIRE_BAD_INPUT: [string, object, string][] = [
   ["GetReading", { at: MOMENT }, "profile"],
-  ["GetReading", { profile: { ...PROFILE, full_name: "" }, at: MOMENT }, "profile.full_name"],
-  ["GetReading", { profile: { ...PROFILE, full_name: "x".repeat(201) }, at: MOMENT }, "profile.full_name"],
-  ["GetReading", { profile: { ...PROFILE, persian_name: "ی".repeat(201) }, at: MOMENT }, "profile.persian_name"],
-  ["GetReading", { profile: { full_name: "Alice" }, at: MOMENT }, "profile.birth_date"],
+  ["GetReading", { profile: { ...PROFILE, name: "" }, at: MOMENT }, "profile.name"],
+  ["GetReading", { profile: { ...PROFILE, name: "x".repeat(201) }, at: MOMENT }, "profile.name"],
+  ["GetReading", { profile: { ...PROFILE, name_persian: "ی".repeat(201) }, at: MOMENT }, "profile.name_persian"],
+  ["GetReading", { profile: { name: "Alice" }, at: MOMENT }, "profile.birth_date"],
   ["GetReading", { profile: { ...PROFILE, birth_date: { month: 7, day: 15 } }, at: MOMENT }, "profile.birth_date.year"],
   ["GetReading", { profile: { ...PROFILE, birth_date: { year: 1990, month: 13, day: 15 } }, at: MOMENT }, "profile.birth_date.month"],
   ["GetReading", { profile: { ...PROFILE, birth_date: { year: 1990, month: 7, day: 32 } }, at: MOMENT }, "profile.birth_date.day"],
@@ -50,15 +50,16 @@ const WIRE_BAD_INPUT: [string, object, string][] = [
   ["GetReading", { profile: { ...PROFILE, latitude: 10 }, at: MOMENT }, "profile.longitude"],
   ["GetReading", { profile: { ...PROFILE, latitude: 10, longitude: 181 }, at: MOMENT }, "profile.longitude"],
   ["GetReading", { profile: { ...PROFILE, heart_rate_bpm: 10 }, at: MOMENT }, "profile.heart_rate_bpm"],
-  ["GetReading", { profile: { ...PROFILE, timezone: { hours: 15 } }, at: MOMENT }, "profile.timezone.hours"],
-  ["GetReading", { profile: { ...PROFILE, timezone: { hours: 1, minutes: 60 } }, at: MOMENT }, "profile.timezone.minutes"],
+  ["GetReading", { profile: { ...PROFILE, timezone_offset_minutes: 900 }, at: MOMENT }, "profile.timezone_offset_minutes"],
+  ["GetReading", { profile: { ...PROFILE, timezone_offset_minutes: -721 }, at: MOMENT }, "profile.timezone_offset_minutes"],
   ["GetReading", { profile: { ...PROFILE, numerology_system: 9 }, at: MOMENT }, "profile.numerology_system"],
   ["GetReading", { profile: PROFILE }, "at"],
   ["GetReading", { profile: PROFILE, at: { year: 2026, month: 13, day: 1 } }, "at.month"],
   ["GetReading", { profile: PROFILE, at: { year: 2026, month: 2, day: 9, hour: 24 } }, "at.hour"],
   ["GetReading", { profile: PROFILE, at: { year: 2026, month: 2, day: 9, hour: 1, minute: 60 } }, "at.minute"],
   ["GetReading", { profile: PROFILE, at: { year: 2026, month: 2, day: 9, hour: 1, minute: 1, second: -1 } }, "at.second"],
-  ["GetReading", { profile: PROFILE, at: MOMENT, interpretation: { enabled: true, inquiry_context: { mood: "m".repeat(501) } } }, "interpretation.inquiry_context.mood"],
+  ["GetReading", { profile: PROFILE, at: MOMENT, include_ai: true, inquiry_context: { mood: "m".repeat(501) } }, "inquiry_context.mood"],
+  ["GetReading", { profile: PROFILE, at: MOMENT, locale: "de" }, "locale"],
   ["GetDailyReading", { profile: PROFILE }, "date"],
   ["GetDailyReading", { profile: PROFILE, date: { year: 2026, month: 2, day: 0 } }, "date.day"],
   ["GetNameReading", { at: MOMENT }, "name"],
@@ -146,24 +147,25 @@ describe("oracle gRPC server (in-process, real sockets)", () => {
     const coordinates = fc.option(fc.tuple(fc.double({ min: -90, max: 90, noNaN: true }), fc.constantFrom(-180, -0, 0, -7.4, 7.6, 180, 51.389)), { nil: null });
     const profile = fc
       .record({
-        full_name: name,
-        persian_name: fc.option(fc.constantFrom("علی", "زهرا کریمی"), { nil: null }),
+        name,
+        name_persian: fc.option(fc.constantFrom("علی", "زهرا کریمی"), { nil: null }),
         birth_date: day([1800, 2025]),
         mother_name: fc.option(name, { nil: null }),
         gender: fc.option(fc.constantFrom("male" as const, "female" as const), { nil: null }),
         coordinates,
         heart_rate_bpm: fc.option(fc.integer({ min: 30, max: 220 }), { nil: null }),
-        timezone: fc.option(fc.record({ hours: fc.integer({ min: -12, max: 14 }), minutes: fc.integer({ min: -59, max: 59 }) }), { nil: null }),
+        timezone_offset_minutes: fc.option(fc.integer({ min: -720, max: 840 }), { nil: null }),
         numerology_system: fc.option(fc.constantFrom("auto" as const, "pythagorean" as const, "chaldean" as const, "abjad" as const), { nil: null }),
       })
       .map(({ coordinates: c, ...p }) => ({ ...p, latitude: c?.[0] ?? null, longitude: c?.[1] ?? null }));
     const moment = fc
       .tuple(day([2026, 2026]), fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })), { nil: null }))
       .map(([d, t]) => (t ? { ...d, hour: t[0], minute: t[1], second: t[2] } : d));
+    const locale = fc.option(fc.constantFrom("en" as const, "fa" as const), { nil: null });
     await fc.assert(
-      fc.asyncProperty(profile, moment, async (p, at) => {
-        const over = await client.time({ profile: p, at });
-        expect(over.result).to.deep.equal(await direct.time({ profile: p, at }));
+      fc.asyncProperty(profile, moment, locale, async (p, at, l) => {
+        const over = await client.time({ profile: p, at, locale: l });
+        expect(over.result).to.deep.equal(await direct.time({ profile: p, at, locale: l }));
       }),
       { numRuns: 100 },
     );
@@ -330,7 +332,7 @@ describe("oracle gRPC server (in-process, real sockets)", () => {
 
     it("carries the model's interpretation", async () => {
       fake.behaviour = { status: 200, text: "## core_identity\nA seeker at heart.", model: "claude-test-model", delayMs: 0 };
-      const { result } = await aiClient.time({ profile: JAMES, at: AT, interpretation: { enabled: true, inquiry_context: { focus: "work" } } });
+      const { result } = await aiClient.time({ profile: JAMES, at: AT, include_ai: true, inquiry_context: { focus: "work" } });
       expect(result.interpretation).to.deep.include({ ai_generated: true, model: "claude-test-model", cached: false });
       expect(result.interpretation!.sections.core_identity).to.equal("A seeker at heart.");
       expect(fake.received.at(-1)!.body.messages[0]!.content).to.include("focus: work");
@@ -340,7 +342,7 @@ describe("oracle gRPC server (in-process, real sockets)", () => {
       fake.behaviour = { status: 200, text: "## message\ntoo late", model: "claude-test-model", delayMs: 5_000 };
       const aborted = fake.aborted;
       // An answer at all proves the deadline was kept: past it, the client gets DEADLINE_EXCEEDED.
-      const { result, mode } = await aiClient.daily({ profile: ALICE, date: { year: 2026, month: 2, day: 9 }, interpretation: { enabled: true } }, { deadlineMs: 1_500 });
+      const { result, mode } = await aiClient.daily({ profile: ALICE, date: { year: 2026, month: 2, day: 9 }, include_ai: true }, { deadlineMs: 1_500 });
       expect(mode).to.equal("grpc");
       expect(result.interpretation).to.deep.equal({ ai_generated: false, model: "", cached: false, sections: result.reading.translation });
       for (let i = 0; i < 100 && fake.aborted === aborted; i++) await new Promise((r) => setTimeout(r, 10));

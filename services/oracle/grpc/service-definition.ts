@@ -1,6 +1,7 @@
 /**
  * The OracleService as grpc-js sees it, one definition for both ends: the client serializes
- * request objects and deserializes results, the server the other way round.
+ * request objects and deserializes results, the server the other way round. A request object is
+ * its message as it is (the contract's names are the proto's), so it is encoded without a copy.
  */
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import { isUndecodable, type UndecodableRequest } from "./codec";
@@ -10,15 +11,6 @@ import { ORACLE_SERVICE } from "./proto";
 /** What the server's handler receives: a request to validate, or bytes that were no message at all. */
 export type Incoming<K extends MethodKey> = RequestOf<K> | UndecodableRequest;
 
-function decodeIncoming<K extends MethodKey>(m: OracleMethod<K>, buf: Buffer): Incoming<K> {
-  const wire = m.request.decodeRequest(buf);
-  if (isUndecodable(wire)) return wire;
-  try {
-    return m.fromWireRequest(wire);
-  } catch (err) {
-    return { undecodable: err instanceof Error ? err.message : String(err) };
-  }
-}
 
 function definitionOf<K extends MethodKey>(m: OracleMethod<K>): MethodDefinition<Incoming<K>, ResultOf<K>> {
   return {
@@ -27,10 +19,10 @@ function definitionOf<K extends MethodKey>(m: OracleMethod<K>): MethodDefinition
     responseStream: false,
     requestSerialize: (req) => {
       if (isUndecodable(req)) throw new Error(req.undecodable);
-      return m.request.encode(m.toWireRequest(req));
+      return m.request.encode(req);
     },
     // Never throws: the server validates what it decodes, and answers INVALID_ARGUMENT to bytes that are no message.
-    requestDeserialize: (buf) => decodeIncoming(m, buf),
+    requestDeserialize: (buf) => m.request.decodeRequest(buf) as Incoming<K>,
     responseSerialize: (result) => m.response.encode(m.toWireResponse(result)),
     responseDeserialize: (buf) => m.fromWireResponse(m.response.decodeResponse(buf)),
     originalName: m.rpc.charAt(0).toLowerCase() + m.rpc.slice(1),

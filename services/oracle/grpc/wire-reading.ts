@@ -9,11 +9,21 @@
  *  - an insight dict with nothing to say is {} (an empty message on the wire);
  *  - a reading of the moment alone carries left_out and none of the person's parts.
  */
+import type { SameKeys } from "../../contract";
 import type { Fc60Stamp, FullReading, ThemedMessage } from "../engine";
 import type { MomentReading } from "../readings/types";
+import type * as Wire from "./wire-types";
 
 /** The stamp as the proto spells it: the engine's keys without their leading underscore. */
 export type WireStamp = { [K in keyof Fc60Stamp as K extends `_${infer Bare}` ? Bare : K]: Fc60Stamp[K] };
+const STAMP_MATCHES: SameKeys<WireStamp, Wire.Fc60Stamp__Output> = true;
+void STAMP_MATCHES;
+
+/**
+ * A reading as the decoder gives it back: every field (left_out empty for a person's reading;
+ * person, birth, numerology, heartbeat and location absent for a reading of the moment alone).
+ */
+export type WireReading = Omit<FullReading, "fc60_stamp"> & { fc60_stamp: WireStamp; left_out: string[] };
 
 export function toWireStamp(s: Fc60Stamp): WireStamp {
   return {
@@ -75,14 +85,15 @@ export function toWireReading(r: FullReading | MomentReading): Omit<FullReading 
   return { ...r, fc60_stamp: toWireStamp(r.fc60_stamp) };
 }
 
-/** The decoder's view of a Reading: every field present (null for an absent message, [] for an empty list). */
-export type DecodedReading = Omit<FullReading, "fc60_stamp"> & { fc60_stamp: WireStamp; left_out: string[] };
+/** Every field of the proto's Reading is one the engine's reading has (synthesis is left out on purpose). */
+const READING_MATCHES: SameKeys<Omit<WireReading, "synthesis">, Wire.Reading__Output> = true;
+void READING_MATCHES;
 
 /**
  * A decoded reading made deep-equal to the engine's again; `w` is the decoder's fresh object and
  * is reused. With left_out, it is a reading of the moment alone, and has no person's parts.
  */
-export function fromWireReading(w: DecodedReading): FullReading | MomentReading {
+export function fromWireReading(w: WireReading): FullReading | MomentReading {
   const symbolic = w.reading;
   if (symbolic.paradox === undefined) symbolic.paradox = null;
   symbolic.planet_moon_insight_dict = emptyAsBare(symbolic.planet_moon_insight_dict);

@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { InvalidInputError } from "../../lib/errors";
-import { CHART_LOCALES, computeChart, isValidDate, NUMEROLOGY_SYSTEMS, type Chart, type ChartLocale } from "../engine";
+import { LIMITS, SYSTEM_CHOICES } from "../../contract";
+import { CHART_LOCALES, computeChart, isValidDate, type Chart, type ChartLocale } from "../engine";
 import { pairCompatibility } from "./compatibility";
 import { isAfter, isoDate } from "./dates";
 import { readingOf } from "./engine-call";
@@ -14,7 +15,7 @@ import { memberOf } from "./multi-reading";
 import { numberPairScore, type NumberPair } from "./number-compatibility";
 import { CHART_WORDS } from "./text/chart-en";
 import type { CalendarDate, CompatibilityDimensions, Dimension, NumerologySystemChoice } from "./types";
-import { fieldPath, LIMITS } from "./validation";
+import { fieldPath } from "./validation";
 
 export interface ChartPerson {
   name: string;
@@ -77,7 +78,7 @@ function buildSchemas() {
       .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
       .refine((s) => s.trim() !== "", "must not be blank"),
     birth_date: day,
-    numerology_system: lowerChoice(NUMEROLOGY_SYSTEMS).nullish(),
+    numerology_system: lowerChoice(SYSTEM_CHOICES).nullish(),
   };
 
   const personSchema = z.object(person, kind("{name, birth_date, numerology_system?}"));
@@ -143,7 +144,7 @@ export function computeChartCompatibility(req: ChartCompatibilityRequest): Chart
   // Our own dimensions, as the multi reading scores them, from each person's reading of the day.
   const at = { ...req.at, hour: 12, minute: 0 };
   const member = (p: ChartPerson, path: string) => {
-    const profile = { full_name: p.name, birth_date: p.birth_date, numerology_system: p.numerology_system ?? null };
+    const profile = { name: p.name, birth_date: p.birth_date, numerology_system: p.numerology_system ?? null };
     return memberOf(profile, readingOf({ profile, at, profilePath: path }));
   };
   const ours = pairCompatibility(member(req.a, "a"), member(req.b, "b"), 0, 1);

@@ -4,7 +4,7 @@
  * patterns), then five dimensions are scored 0..1 and weighted.
  */
 import { ANIMAL_NAMES } from "../engine";
-import { EN } from "./text/en";
+import { EN, type ReadingsText } from "./text/en";
 import type { CompatibilityClass, CompatibilityDimensions, Dimension, GroupAnalysis, PairCompatibility } from "./types";
 
 export const COMPATIBILITY_WEIGHTS: Readonly<CompatibilityDimensions> = {
@@ -109,7 +109,7 @@ function percent(score: number): number {
 
 const DIMENSIONS = Object.keys(COMPATIBILITY_WEIGHTS) as Dimension[];
 
-export function pairCompatibility(a: Member, b: Member, aIndex: number, bIndex: number): PairCompatibility {
+export function pairCompatibility(a: Member, b: Member, aIndex: number, bIndex: number, text: ReadingsText = EN): PairCompatibility {
   const dimensions: CompatibilityDimensions = {
     life_path: lifePathScore(a.lifePath, b.lifePath),
     element: elementScore(a.element, b.element),
@@ -132,15 +132,15 @@ export function pairCompatibility(a: Member, b: Member, aIndex: number, bIndex: 
     dimensions,
     strengths: DIMENSIONS.filter((d) => dimensions[d] >= STRENGTH_AT),
     challenges: DIMENSIONS.filter((d) => dimensions[d] <= CHALLENGE_AT),
-    description: EN.compatibility.pair[classification],
+    description: text.compatibility.pair[classification],
   };
 }
 
 /** Every pair once, in request order: (0,1), (0,2), ..., (1,2), ... */
-export function allPairs(members: readonly Member[]): PairCompatibility[] {
+export function allPairs(members: readonly Member[], text: ReadingsText = EN): PairCompatibility[] {
   const pairs: PairCompatibility[] = [];
   for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) pairs.push(pairCompatibility(members[i]!, members[j]!, i, j));
+    for (let j = i + 1; j < members.length; j++) pairs.push(pairCompatibility(members[i]!, members[j]!, i, j, text));
   }
   return pairs;
 }
@@ -166,15 +166,15 @@ function dominant(counts: Readonly<Record<string, number>>, order: readonly stri
 }
 
 /** The group as a whole: its harmony (the mean pair score), element balance and animal spread. */
-export function groupAnalysis(members: readonly Member[], pairs: readonly PairCompatibility[]): GroupAnalysis {
+export function groupAnalysis(members: readonly Member[], pairs: readonly PairCompatibility[], text: ReadingsText = EN): GroupAnalysis {
   const harmony = round4(pairs.reduce((sum, p) => sum + p.score, 0) / pairs.length);
   const classification = classify(harmony);
   const element_balance = tally(members.map((m) => m.element));
   const animal_distribution = tally(members.map((m) => m.animal));
   const elements = Object.keys(element_balance);
-  let summary = `${EN.compatibility.group[classification]}.`;
-  if (elements.length >= 4) summary += ` ${EN.compatibility.diverseElements}`;
-  else if (elements.length === 1) summary += ` ${EN.compatibility.singleElement(elements[0]!)}`;
+  let summary = `${text.compatibility.group[classification]}.`;
+  if (elements.length >= 4) summary += ` ${text.compatibility.diverseElements}`;
+  else if (elements.length === 1) summary += ` ${text.compatibility.singleElement(elements[0]!)}`;
   return {
     harmony_score: harmony,
     harmony_percentage: percent(harmony),

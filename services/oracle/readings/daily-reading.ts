@@ -5,6 +5,7 @@ import { hourGanzhi, yearGanzhi } from "../engine";
 import { isoDate } from "./dates";
 import { readingOf } from "./engine-call";
 import { EN } from "./text/en";
+import { readingsTextFor, type ReadingsText } from "./text";
 import type { DailyInsights, DailyReadingRequest, FullReading } from "./types";
 
 /** Noon: the neutral middle of the day the reading stands for. */
@@ -24,21 +25,21 @@ export function luckyHours(birthYear: number, dayStemIndex: number): number[] {
   return hours;
 }
 
-export function dailyInsights(reading: FullReading, birthYear: number): DailyInsights {
+export function dailyInsights(reading: FullReading, birthYear: number, text: ReadingsText = EN): DailyInsights {
   const { numerology, moon, current, ganzhi } = reading;
   const day = coreNumber(numerology.personal_day);
   const month = coreNumber(numerology.personal_month);
   return {
-    suggested_activities: day !== undefined ? [...EN.daily.activities[day]] : [],
-    energy_forecast: EN.daily.energyForecast(moon.phase_name, moon.energy, current.planet, current.domain),
+    suggested_activities: day !== undefined ? [...text.daily.activities[day]] : [],
+    energy_forecast: text.daily.energyForecast(moon.phase_name, moon.energy, current.planet, current.domain),
     lucky_hours: luckyHours(birthYear, ganzhi.day.stem_index),
-    focus_area: month !== undefined ? EN.daily.focus[month] : "",
+    focus_area: month !== undefined ? text.daily.focus[month] : "",
     element_of_day: ganzhi.day.element,
   };
 }
 
 export function computeDailyReading(req: DailyReadingRequest): { date: string; reading: FullReading; insights: DailyInsights } {
   const at = { ...req.date, hour: DAILY_HOUR, minute: 0, second: 0 };
-  const reading = readingOf({ profile: req.profile, at, atPath: "date" });
-  return { date: isoDate(req.date), reading, insights: dailyInsights(reading, req.profile.birth_date.year) };
+  const reading = readingOf({ profile: req.profile, at, locale: req.locale, atPath: "date" });
+  return { date: isoDate(req.date), reading, insights: dailyInsights(reading, req.profile.birth_date.year, readingsTextFor(req.locale)) };
 }

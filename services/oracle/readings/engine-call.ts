@@ -1,46 +1,33 @@
 /**
  * The one door from a validated profile to the engine: which name is counted, which system reads
- * it, and how the engine's field names map back to the request's paths.
+ * it, in which language. The engine's input has the profile's own field names, so the profile goes
+ * in as it is, and an engine error names the request's path by prefixing the profile's.
  */
 import { InvalidInputError } from "../../lib/errors";
-import { generateReading, resolveSystem, type FullReading, type ReadingInput } from "../engine";
-import type { LocalMoment, NumerologySystem, ProfileInput } from "./types";
+import { generateReading, resolveSystem, type FullReading } from "../engine";
+import type { Locale, LocalMoment, NumerologySystem, OracleProfile } from "./types";
 
-/** The system a profile is read with: its choice, "auto" resolved against its full name. */
-export function profileSystem(profile: ProfileInput): NumerologySystem {
-  return resolveSystem(profile.numerology_system ?? "auto", profile.full_name);
+/** The system a profile is read with: its choice, "auto" resolved against its name. */
+export function profileSystem(profile: OracleProfile): NumerologySystem {
+  return resolveSystem(profile.numerology_system ?? "auto", profile.name);
 }
 
 /** The name the numbers come from: the Persian spelling when the profile is read in abjad and has one. */
-export function countedName(profile: ProfileInput, system: NumerologySystem): string {
-  return system === "abjad" && profile.persian_name ? profile.persian_name : profile.full_name;
+export function countedName(profile: OracleProfile, system: NumerologySystem): string {
+  return system === "abjad" && profile.name_persian ? profile.name_persian : profile.name;
 }
 
-const ENGINE_FIELDS: Readonly<Record<string, string>> = {
-  full_name: "full_name",
-  birth_date: "birth_date",
-  mother_name: "mother_name",
-  gender: "gender",
-  latitude: "latitude",
-  longitude: "longitude",
-  actual_bpm: "heart_rate_bpm",
-  tz: "timezone",
-  tz_hours: "timezone.hours",
-  tz_minutes: "timezone.minutes",
-  numerology_system: "numerology_system",
-};
-
-/** Re-labels an engine error with the request's path: the profile's fields, or `at` for the moment. */
+/** Re-labels an engine error with the request's path: `at` for the moment, the profile's path for the rest. */
 function relabel(err: unknown, profilePath: string, atPath: string): unknown {
   if (!(err instanceof InvalidInputError)) return err;
-  const own = ENGINE_FIELDS[err.field];
-  const field = own !== undefined ? `${profilePath}.${own}` : err.field.startsWith("current_") ? atPath : `${profilePath}.${err.field}`;
+  const field = err.field === "at" || err.field.startsWith("at.") ? `${atPath}${err.field.slice(2)}` : `${profilePath}.${err.field}`;
   return new InvalidInputError(field, err.reason);
 }
 
 export interface ReadingOf {
-  readonly profile: ProfileInput;
+  readonly profile: OracleProfile;
   readonly at: LocalMoment;
+  readonly locale?: Locale | null;
   /** Path of the profile in the request, for error messages ("profile", "profiles[2]"). */
   readonly profilePath?: string;
   readonly atPath?: string;
@@ -49,23 +36,12 @@ export interface ReadingOf {
 }
 
 /** The engine's full reading of a validated profile at a moment. */
-export function readingOf({ profile, at, profilePath = "profile", atPath = "at", counted }: ReadingOf): FullReading {
+export function readingOf({ profile, at, locale, profilePath = "profile", atPath = "at", counted }: ReadingOf): FullReading {
   const system = counted?.system ?? profileSystem(profile);
-  const input: ReadingInput = {
-    fullName: counted?.name ?? countedName(profile, system),
-    birth: profile.birth_date,
-    at,
-    tz: profile.timezone ?? undefined,
-    motherName: profile.mother_name || null,
-    gender: profile.gender ?? null,
-    latitude: profile.latitude ?? null,
-    longitude: profile.longitude ?? null,
-    bpm: profile.heart_rate_bpm ?? null,
-    system,
-  };
+  const { name_persian: _persian, ...fields } = profile;
   let reading: FullReading;
   try {
-    reading = generateReading(input);
+    reading = generateReading({ ...fields, name: counted?.name ?? countedName(profile, system), at, numerology_system: system, locale: locale ?? null });
   } catch (err) {
     throw relabel(err, profilePath, atPath);
   }

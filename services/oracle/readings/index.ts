@@ -4,4 +4,4 @@
  */
 export * from "./types";
 export { ReadingService, type CallContext, type OracleReadings, type ReadingObserver, type ReadingServiceOptions } from "./reading-service";
-export { validate, LIMITS } from "./validation";
+export { validate } from "./validation";

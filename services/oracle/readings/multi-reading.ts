@@ -5,7 +5,8 @@
 import { fullYearInfo, moonPhase, PHASE_NAMES, type DetectedPattern } from "../engine";
 import { allPairs, groupAnalysis, type Member } from "./compatibility";
 import { readingOf } from "./engine-call";
-import type { FullReading, GroupAnalysis, MultiReadingRequest, PairCompatibility, ProfileInput } from "./types";
+import { readingsTextFor } from "./text";
+import type { FullReading, GroupAnalysis, MultiReadingRequest, OracleProfile, PairCompatibility } from "./types";
 
 /** Groups this size and larger get a group analysis. */
 export const GROUP_FROM = 3;
@@ -15,10 +16,10 @@ function patternKey(p: DetectedPattern): string {
 }
 
 /** What compatibility compares, taken from a member's birth and reading. */
-export function memberOf(profile: ProfileInput, reading: FullReading): Member {
+export function memberOf(profile: OracleProfile, reading: FullReading): Member {
   const year = fullYearInfo(profile.birth_date.year);
   return {
-    name: profile.full_name,
+    name: profile.name,
     lifePath: reading.numerology.life_path.number,
     element: year.element,
     branch: year.branch_index,
@@ -33,9 +34,10 @@ export function computeMultiReading(req: MultiReadingRequest): {
   pairs: PairCompatibility[];
   group: GroupAnalysis | null;
 } {
-  const readings = req.profiles.map((profile, i) => readingOf({ profile, at: req.at, profilePath: `profiles[${i}]` }));
+  const readings = req.profiles.map((profile, i) => readingOf({ profile, at: req.at, locale: req.locale, profilePath: `profiles[${i}]` }));
   const members = req.profiles.map((profile, i) => memberOf(profile, readings[i]!));
-  const pairs = allPairs(members);
-  const group = members.length >= GROUP_FROM ? groupAnalysis(members, pairs) : null;
+  const text = readingsTextFor(req.locale);
+  const pairs = allPairs(members, text);
+  const group = members.length >= GROUP_FROM ? groupAnalysis(members, pairs, text) : null;
   return { readings, pairs, group };
 }

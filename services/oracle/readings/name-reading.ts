@@ -36,9 +36,9 @@ export function computeNameReading(req: NameReadingRequest): NameNumbers {
   if (!req.profile) {
     // No one's birth date: the name's own numbers, and the moment, with nothing invented.
     const numbers = { expression: expressionNumber(req.name, system), soul_urge: soulUrge(req.name, system), personality: personalityNumber(req.name, system) };
-    return { ...own, ...numbers, life_path: null, reading: momentReading({ at: req.at, name: { text: req.name, ...numbers }, system }) };
+    return { ...own, ...numbers, life_path: null, reading: momentReading({ at: req.at, name: { text: req.name, ...numbers }, system, locale: req.locale }) };
   }
-  const reading = readingOf({ profile: req.profile, at: req.at, counted: { name: req.name, system } });
+  const reading = readingOf({ profile: req.profile, at: req.at, locale: req.locale, counted: { name: req.name, system } });
   const { numerology } = reading;
   return { ...own, expression: numerology.expression, soul_urge: numerology.soul_urge, personality: numerology.personality, life_path: numerology.life_path.number, reading };
 }

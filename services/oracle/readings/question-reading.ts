@@ -34,6 +34,6 @@ export function computeQuestionReading(req: QuestionReadingRequest): QuestionNum
     category: req.category ?? detectCategory(req.question),
     category_detected: req.category == null,
     // Without a profile, the asker's birth date is unknown: the moment alone, nothing invented.
-    reading: req.profile ? readingOf({ profile: req.profile, at: req.at }) : momentReading({ at: req.at }),
+    reading: req.profile ? readingOf({ profile: req.profile, at: req.at, locale: req.locale }) : momentReading({ at: req.at, locale: req.locale }),
   };
 }

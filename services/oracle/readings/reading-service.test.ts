@@ -23,16 +23,16 @@ describe("reading service", () => {
     it("is the engine's reading of the profile at the moment, without an interpretation unless asked", async () => {
       const { reading, interpretation } = await service.time({ profile: ALICE, at: AT });
       const engine = generateReading({
-        fullName: "Alice Johnson",
-        birth: ALICE.birth_date,
+        name: "Alice Johnson",
+        birth_date: ALICE.birth_date,
         at: AT,
-        tz: { hours: -5, minutes: 0 },
-        motherName: "Barbara Johnson",
+        timezone_offset_minutes: -300,
+        mother_name: "Barbara Johnson",
         gender: "female",
         latitude: 40.7,
         longitude: -74,
-        bpm: 68,
-        system: "pythagorean",
+        heart_rate_bpm: 68,
+        numerology_system: "pythagorean",
       });
       expect(reading).to.deep.equal(withOneConfidence(engine));
       expect(interpretation).to.equal(null);
@@ -57,7 +57,7 @@ describe("reading service", () => {
     });
 
     it("asked for an interpretation without a model, keeps the engine's text", async () => {
-      const { reading, interpretation } = await service.time({ profile: JAMES, at: DAY_ONLY, interpretation: { enabled: true } });
+      const { reading, interpretation } = await service.time({ profile: JAMES, at: DAY_ONLY, include_ai: true });
       expect(interpretation).to.deep.equal({ ai_generated: false, model: "", cached: false, sections: reading.translation });
     });
 
@@ -111,7 +111,7 @@ describe("reading service", () => {
       expect(text).to.contain(identity);
       // Beyond the note saying what is left out, nothing speaks of a life path, a personal year or a birth.
       expect(text.replace(EN.moment.leftOut(true), "")).not.to.match(/Life Path|Personal Year|2000-01-01|heartbeat|beats a minute|born/i);
-      expect(n.reading.fc60_stamp.fc60).to.equal(generateReading({ fullName: "x", birth: { year: 1990, month: 1, day: 1 }, at: AT }).fc60_stamp.fc60);
+      expect(n.reading.fc60_stamp.fc60).to.equal(generateReading({ name: "x", birth_date: { year: 1990, month: 1, day: 1 }, at: AT }).fc60_stamp.fc60);
       expect(n.reading.patterns.detected.every((p) => p.type === "animal_repetition")).to.equal(true);
       expect(n.reading.reading.confidence).to.equal(n.reading.confidence.score);
     });
@@ -253,12 +253,12 @@ describe("reading service", () => {
     };
     const ai = new ReadingService({ interpreter });
     const controller = new AbortController();
-    const q = await ai.question({ question: "Love?", at: AT, interpretation: { enabled: true, inquiry_context: { mood: "hopeful" } } }, { signal: controller.signal });
+    const q = await ai.question({ question: "Love?", at: AT, include_ai: true, inquiry_context: { mood: "hopeful" } }, { signal: controller.signal });
     expect(q.interpretation!.sections.message).to.equal("from the model");
     expect(got!.signal).to.equal(controller.signal);
     expect(got!.prompt).to.include("QUESTION: Love?").and.include("mood: hopeful").and.include("CATEGORY: love");
     expect(got!.fallbackHeader).to.equal(q.reading.translation.header);
-    const m = await ai.multi({ profiles: [ALICE, JAMES, MARY], at: AT, interpretation: { enabled: true } });
+    const m = await ai.multi({ profiles: [ALICE, JAMES, MARY], at: AT, include_ai: true });
     expect(got!.prompt).to.include("READING TYPE: multi").and.include("MEMBER 3");
     expect(got!.fallbackHeader).to.equal("");
     expect(m.interpretation!.ai_generated).to.equal(true);

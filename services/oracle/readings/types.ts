@@ -1,25 +1,14 @@
 /**
- * The Oracle's requests and results. Field names are snake_case and match proto/oracle.proto and
- * the API's JSON, so a result is the same object whether it was computed in-process or travelled
- * over gRPC. A reading is the engine's own structure (FullReading), untouched.
+ * The Oracle's requests and results. Field names are the contract's (services/contract), the same
+ * as the REST API's and proto/oracle.proto's, so a request reads the same from the API's edge to the
+ * engine, and a result is the same object whether it was computed in-process or travelled over gRPC.
+ * A reading is the engine's own structure (FullReading), untouched.
  */
-import type {
-  CalendarDate,
-  FullReading,
-  LocalMoment,
-  NumerologySystem,
-  NumerologySystemChoice,
-  Translation,
-  UtcOffset,
-} from "../engine";
+import type { CalendarDate, Gender, Locale, NumerologySystem, NumerologySystemChoice, OracleProfile, QuestionCategory, ReadingType, Script } from "../../contract";
+import type { FullReading, LocalMoment, Translation } from "../engine";
 
-export type { CalendarDate, FullReading, LocalMoment, NumerologySystem, NumerologySystemChoice, Translation, UtcOffset };
-
-export const READING_TYPES = ["time", "daily", "name", "question", "multi", "timing", "stamp", "chart"] as const;
-export type ReadingType = (typeof READING_TYPES)[number];
-
-export const GENDERS = ["male", "female"] as const;
-export type Gender = (typeof GENDERS)[number];
+export type { CalendarDate, FullReading, Gender, Locale, LocalMoment, NumerologySystem, NumerologySystemChoice, OracleProfile, QuestionCategory, ReadingType, Script, Translation };
+export { GENDERS, QUESTION_CATEGORIES, READING_TYPES, SCRIPTS } from "../../contract";
 
 /**
  * A reading of the moment alone: a name or question reading asked without a profile has no birth
@@ -27,24 +16,16 @@ export type Gender = (typeof GENDERS)[number];
  */
 export type MomentReading = Omit<FullReading, "person" | "birth" | "numerology" | "heartbeat" | "location"> & { left_out: string[] };
 
-/** The person a reading is for. Absent optional fields may be omitted or null. */
-export interface ProfileInput {
-  full_name: string;
-  /** Counted instead of full_name when the resolved system is abjad. */
-  persian_name?: string | null;
-  birth_date: CalendarDate;
-  mother_name?: string | null;
-  gender?: Gender | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  heart_rate_bpm?: number | null;
-  timezone?: UtcOffset | null;
-  /** Default "auto". */
-  numerology_system?: NumerologySystemChoice | null;
+/** The language a result is told in: any request may name it; default "en". */
+export interface Told {
+  locale?: Locale | null;
 }
 
-export interface InterpretationOptions {
-  enabled?: boolean | null;
+/** What a reading request may ask besides its numbers: the language, and an AI interpretation. */
+export interface Telling extends Told {
+  /** Ask for the AI interpretation; default false. */
+  include_ai?: boolean | null;
+  /** What the person told us, for the interpretation. */
   inquiry_context?: Record<string, string> | null;
 }
 
@@ -59,10 +40,9 @@ export interface Interpretation {
 
 // ── time ──
 
-export interface TimeReadingRequest {
-  profile: ProfileInput;
+export interface TimeReadingRequest extends Telling {
+  profile: OracleProfile;
   at: LocalMoment;
-  interpretation?: InterpretationOptions | null;
 }
 
 export interface TimeReadingResult {
@@ -73,10 +53,9 @@ export interface TimeReadingResult {
 
 // ── daily ──
 
-export interface DailyReadingRequest {
-  profile: ProfileInput;
+export interface DailyReadingRequest extends Telling {
+  profile: OracleProfile;
   date: CalendarDate;
-  interpretation?: InterpretationOptions | null;
 }
 
 export interface DailyInsights {
@@ -97,17 +76,12 @@ export interface DailyReadingResult {
 
 // ── name ──
 
-/** The script a text is mostly written in, as the engine detects it. */
-export const SCRIPTS = ["latin", "persian", "arabic", "unknown"] as const;
-export type Script = (typeof SCRIPTS)[number];
-
-export interface NameReadingRequest {
+export interface NameReadingRequest extends Telling {
   name: string;
   numerology_system?: NumerologySystemChoice | null;
   /** Whose reading surrounds the name; absent: the moment alone, with no birth date. */
-  profile?: ProfileInput | null;
+  profile?: OracleProfile | null;
   at: LocalMoment;
-  interpretation?: InterpretationOptions | null;
 }
 
 export interface LetterValue {
@@ -133,18 +107,14 @@ export interface NameReadingResult {
 
 // ── question ──
 
-export const QUESTION_CATEGORIES = ["love", "career", "health", "finance", "family", "spiritual", "general"] as const;
-export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
-
-export interface QuestionReadingRequest {
+export interface QuestionReadingRequest extends Telling {
   question: string;
   /** The system for the question's number; default "auto" (by the question's script). */
   numerology_system?: NumerologySystemChoice | null;
   /** Absent: detected from the question's words. */
   category?: QuestionCategory | null;
-  profile?: ProfileInput | null;
+  profile?: OracleProfile | null;
   at: LocalMoment;
-  interpretation?: InterpretationOptions | null;
 }
 
 export interface QuestionReadingResult {
@@ -163,10 +133,9 @@ export interface QuestionReadingResult {
 
 // ── multi ──
 
-export interface MultiReadingRequest {
-  profiles: ProfileInput[];
+export interface MultiReadingRequest extends Telling {
+  profiles: OracleProfile[];
   at: LocalMoment;
-  interpretation?: InterpretationOptions | null;
 }
 
 export const COMPATIBILITY_CLASSES = ["excellent", "good", "mixed", "challenging"] as const;
@@ -217,7 +186,7 @@ export interface MultiReadingResult {
 
 // ── timing ──
 
-export interface TimingRequest {
+export interface TimingRequest extends Told {
   /** Without an hour, 12:00 is taken. */
   at: LocalMoment;
   /** How many hours to list, 1..24; default 5. */
@@ -254,7 +223,7 @@ export interface TimingAlignment {
 
 // ── stamp check ──
 
-export interface StampCheckRequest {
+export interface StampCheckRequest extends Told {
   stamp: string;
 }
 

@@ -4,59 +4,37 @@
  * request ("profiles[1].birth_date.month"), so both edges can say exactly what was wrong.
  */
 import { z } from "zod";
+import { GENDERS, LIMITS, LOCALES, oneOf, QUESTION_CATEGORIES, rangeMessage, SYSTEM_CHOICES, type Exhaustive, type OracleProfileField, type Range, type ReadingType } from "../../contract";
 import { InvalidInputError } from "../../lib/errors";
-import { isValidDate, NUMEROLOGY_SYSTEMS } from "../engine";
+import { isValidDate } from "../engine";
 import { validateChart, validateChartCompatibility, type ChartCompatibilityRequest, type ChartRequest } from "./chart-reading";
 import { isAfter, isoDate, type DateParts } from "./dates";
-import {
-  GENDERS,
-  QUESTION_CATEGORIES,
-  type DailyReadingRequest,
-  type MultiReadingRequest,
-  type NameReadingRequest,
-  type QuestionReadingRequest,
-  type StampCheckRequest,
-  type TimeReadingRequest,
-  type TimingRequest,
+import type {
+  DailyReadingRequest,
+  MultiReadingRequest,
+  NameReadingRequest,
+  QuestionReadingRequest,
+  StampCheckRequest,
+  TimeReadingRequest,
+  TimingRequest,
 } from "./types";
-
-export const LIMITS = {
-  nameLength: 200,
-  questionLength: 500,
-  stampLength: 100,
-  minProfiles: 2,
-  maxProfiles: 5,
-  inquiryEntries: 10,
-  inquiryKeyLength: 40,
-  inquiryValueLength: 500,
-  minBpm: 30,
-  maxBpm: 220,
-} as const;
 
 /** "required" for a missing value, "must be <what>" for one of the wrong kind. */
 function kind(what: string) {
   return { error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? "required" : `must be ${what}`) };
 }
 
-const int = (min: number, max: number) =>
-  z
-    .int(kind("a whole number"))
-    .min(min, `must be from ${min} to ${max}`)
-    .max(max, `must be from ${min} to ${max}`);
+const int = (range: Range) => z.int(kind("a whole number")).min(range.min, rangeMessage(range)).max(range.max, rangeMessage(range));
 
-const optionalInt = (min: number, max: number) => int(min, max).nullish();
+const optionalInt = (range: Range) => int(range).nullish();
 
-const finite = (min: number, max: number) =>
-  z
-    .number(kind("a number"))
-    .min(min, `must be from ${min} to ${max}`)
-    .max(max, `must be from ${min} to ${max}`);
+const finite = (range: Range) => z.number(kind("a number")).min(range.min, rangeMessage(range)).max(range.max, rangeMessage(range));
 
 /** Case-insensitive choice among fixed words. */
 function choice<T extends readonly [string, ...string[]]>(words: T) {
-  const message = `must be one of ${words.join(", ")}`;
+  const message = `must be ${oneOf(words)}`;
   return z
-    .string(kind(`one of ${words.join(", ")}`))
+    .string(kind(oneOf(words)))
     .transform((s) => s.toLowerCase())
     .pipe(z.enum(words, { error: () => message }));
 }
@@ -65,8 +43,11 @@ const text = (max: number) => z.string(kind("a string")).max(max, `must be at mo
 const requiredText = (max: number) => text(max).refine((s) => s.trim() !== "", "must not be blank");
 const optionalText = (max: number) => text(max).nullish();
 
+const MONTH = { min: 1, max: 12 };
+const DAY = { min: 1, max: 31 };
+
 const calendarDate = z
-  .object({ year: int(1, 9999), month: int(1, 12), day: int(1, 31) }, kind("{year, month, day}"))
+  .object({ year: int(LIMITS.year), month: int(MONTH), day: int(DAY) }, kind("{year, month, day}"))
   .check((ctx) => {
     const { year, month, day } = ctx.value;
     if (!isValidDate(year, month, day)) {
@@ -77,12 +58,12 @@ const calendarDate = z
 const localMoment = z
   .object(
     {
-      year: int(1, 9999),
-      month: int(1, 12),
-      day: int(1, 31),
-      hour: optionalInt(0, 23),
-      minute: optionalInt(0, 59),
-      second: optionalInt(0, 59),
+      year: int(LIMITS.year),
+      month: int(MONTH),
+      day: int(DAY),
+      hour: optionalInt({ min: 0, max: 23 }),
+      minute: optionalInt({ min: 0, max: 59 }),
+      second: optionalInt({ min: 0, max: 59 }),
     },
     kind("{year, month, day, hour?, minute?, second?}"),
   )
@@ -101,24 +82,21 @@ const localMoment = z
     ...(second != null ? { second } : {}),
   }));
 
-const utcOffset = z.object({ hours: int(-12, 14), minutes: int(-59, 59) }, kind("{hours, minutes}"));
+/** How the Oracle checks each field of a profile it reads (services/contract/profile.ts). */
+const PROFILE_FIELDS = {
+  name: requiredText(LIMITS.nameLength),
+  name_persian: optionalText(LIMITS.nameLength),
+  birth_date: calendarDate,
+  mother_name: optionalText(LIMITS.nameLength),
+  gender: choice(GENDERS).nullish(),
+  latitude: finite(LIMITS.latitude).nullish(),
+  longitude: finite(LIMITS.longitude).nullish(),
+  heart_rate_bpm: optionalInt(LIMITS.heartRateBpm),
+  timezone_offset_minutes: optionalInt(LIMITS.timezoneOffsetMinutes),
+} satisfies Exhaustive<OracleProfileField, z.ZodType>;
 
 const profile = z
-  .object(
-    {
-      full_name: requiredText(LIMITS.nameLength),
-      persian_name: optionalText(LIMITS.nameLength),
-      birth_date: calendarDate,
-      mother_name: optionalText(LIMITS.nameLength),
-      gender: choice(GENDERS).nullish(),
-      latitude: finite(-90, 90).nullish(),
-      longitude: finite(-180, 180).nullish(),
-      heart_rate_bpm: optionalInt(LIMITS.minBpm, LIMITS.maxBpm),
-      timezone: utcOffset.nullish(),
-      numerology_system: choice(NUMEROLOGY_SYSTEMS).nullish(),
-    },
-    kind("a profile object"),
-  )
+  .object({ ...PROFILE_FIELDS, numerology_system: choice(SYSTEM_CHOICES).nullish() }, kind("a profile object"))
   .check((ctx) => {
     const { latitude, longitude } = ctx.value;
     if ((latitude == null) !== (longitude == null)) {
@@ -127,22 +105,21 @@ const profile = z
     }
   });
 
-const interpretation = z
-  .object(
-    {
-      enabled: z.boolean(kind("true or false")).nullish(),
-      inquiry_context: z
-        .record(
-          z.string().max(LIMITS.inquiryKeyLength, `keys must be at most ${LIMITS.inquiryKeyLength} characters`),
-          z.string(kind("a string")).max(LIMITS.inquiryValueLength, `must be at most ${LIMITS.inquiryValueLength} characters`),
-          kind("an object of strings"),
-        )
-        .refine((r) => Object.keys(r).length <= LIMITS.inquiryEntries, `at most ${LIMITS.inquiryEntries} entries`)
-        .nullish(),
-    },
-    kind("{enabled, inquiry_context}"),
-  )
-  .nullish();
+const locale = choice(LOCALES).nullish();
+
+/** What every reading request may ask besides its numbers: the language and an AI interpretation. */
+const telling = {
+  locale,
+  include_ai: z.boolean(kind("true or false")).nullish(),
+  inquiry_context: z
+    .record(
+      z.string().max(LIMITS.inquiryKeyLength, `keys must be at most ${LIMITS.inquiryKeyLength} characters`),
+      z.string(kind("a string")).max(LIMITS.inquiryValueLength, `must be at most ${LIMITS.inquiryValueLength} characters`),
+      kind("an object of strings"),
+    )
+    .refine((r) => Object.keys(r).length <= LIMITS.inquiryEntries, `at most ${LIMITS.inquiryEntries} entries`)
+    .nullish(),
+};
 
 type Moment = z.output<typeof localMoment>;
 
@@ -154,18 +131,18 @@ function birthNotAfter(at: Moment, p: { birth_date: DateParts } | null | undefin
 }
 
 const timeRequest = z
-  .object({ profile, at: localMoment, interpretation }, kind("a request object"))
+  .object({ profile, at: localMoment, ...telling }, kind("a request object"))
   .check((ctx) => birthNotAfter(ctx.value.at, ctx.value.profile, ["profile"], ctx.issues));
 
 const dailyRequest = z
-  .object({ profile, date: calendarDate, interpretation }, kind("a request object"))
+  .object({ profile, date: calendarDate, ...telling }, kind("a request object"))
   .check((ctx) => birthNotAfter(ctx.value.date, ctx.value.profile, ["profile"], ctx.issues));
 
 /** A name or a question, asked in a system, by an optional profile, at a moment. */
 function askedRequest<S extends z.core.$ZodLooseShape>(own: S) {
   return z
     .object(
-      { ...own, numerology_system: choice(NUMEROLOGY_SYSTEMS).nullish(), profile: profile.nullish(), at: localMoment, interpretation },
+      { ...own, numerology_system: choice(SYSTEM_CHOICES).nullish(), profile: profile.nullish(), at: localMoment, ...telling },
       kind("a request object"),
     )
     .check((ctx) => {
@@ -186,16 +163,17 @@ const multiRequest = z
     {
       profiles: z
         .array(profile, kind("a list of profiles"))
-        .min(LIMITS.minProfiles, `must hold ${LIMITS.minProfiles} to ${LIMITS.maxProfiles} profiles`)
-        .max(LIMITS.maxProfiles, `must hold ${LIMITS.minProfiles} to ${LIMITS.maxProfiles} profiles`),
+        .min(LIMITS.profiles.min, `must hold ${LIMITS.profiles.min} to ${LIMITS.profiles.max} profiles`)
+        .max(LIMITS.profiles.max, `must hold ${LIMITS.profiles.min} to ${LIMITS.profiles.max} profiles`),
       at: localMoment,
-      interpretation,
+      ...telling,
     },
     kind("a request object"),
   )
   .check((ctx) => ctx.value.profiles.forEach((p, i) => birthNotAfter(ctx.value.at, p, ["profiles", i], ctx.issues)));
 
-const timingRequest = z.object({ at: localMoment, best_hours: optionalInt(0, 24) }, kind("a request object"));
+// 0 is proto3's "not given": the default number of hours.
+const timingRequest = z.object({ at: localMoment, best_hours: optionalInt({ min: 0, max: LIMITS.bestHours.max }), locale }, kind("a request object"));
 
 const stampRequest = z.object(
   {
@@ -203,6 +181,7 @@ const stampRequest = z.object(
       .string(kind("a string"))
       .max(LIMITS.stampLength, `must be at most ${LIMITS.stampLength} characters`)
       .refine((s) => s.trim() !== "", "required"),
+    locale,
   },
   kind("a request object"),
 );
@@ -217,9 +196,20 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out || "request";
 }
 
+/**
+ * Requests this module has already checked and settled, so the same request passed on in-process
+ * (the client validates, then the service it calls in this process) is checked once, by the same
+ * schema. They are fresh objects that nobody else holds.
+ */
+const SETTLED = new WeakMap<object, z.ZodType>();
+
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  if (typeof input === "object" && input !== null && SETTLED.get(input) === schema) return input as z.output<S>;
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (typeof result.data === "object" && result.data !== null) SETTLED.set(result.data, schema);
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   throw new InvalidInputError(fieldPath(issue.path), issue.message);
 }
@@ -235,4 +225,4 @@ export const validate = {
   stamp: (input: unknown): StampCheckRequest => parse(stampRequest, input),
   chart: (input: unknown): ChartRequest => validateChart(input),
   chartCompatibility: (input: unknown): ChartCompatibilityRequest => validateChartCompatibility(input),
-};
+} satisfies Exhaustive<ReadingType | "chartCompatibility", (input: unknown) => unknown>;

@@ -7,11 +7,11 @@ export const EVERY_RPC: { [K in MethodKey]: RequestOf<K>[] } = {
     { profile: ALICE, at: AT },
     { profile: JAMES, at: DAY_ONLY },
     { profile: ALI, at: { year: 2026, month: 3, day: 21, hour: 0, minute: 0, second: 0 } },
-    { profile: MARY, at: { year: 1969, month: 12, day: 31, hour: 12, minute: 1, second: 2 }, interpretation: { enabled: true } },
+    { profile: MARY, at: { year: 1969, month: 12, day: 31, hour: 12, minute: 1, second: 2 }, include_ai: true, locale: "fa" },
   ],
   daily: [
     { profile: ALICE, date: { year: 2026, month: 2, day: 9 } },
-    { profile: ALI, date: { year: 2024, month: 2, day: 29 } },
+    { profile: ALI, date: { year: 2024, month: 2, day: 29 }, locale: "fa" },
   ],
   name: [
     { name: "Zoë Saldaña", at: AT },
@@ -23,9 +23,9 @@ export const EVERY_RPC: { [K in MethodKey]: RequestOf<K>[] } = {
   ],
   multi: [
     { profiles: [ALICE, JAMES], at: AT },
-    { profiles: [ALICE, JAMES, MARY, ALI], at: DAY_ONLY, interpretation: { enabled: true } },
+    { profiles: [ALICE, JAMES, MARY, ALI], at: DAY_ONLY, include_ai: true, locale: "fa" },
   ],
-  timing: [{ at: AT }, { at: DAY_ONLY, best_hours: 24 }],
+  timing: [{ at: AT }, { at: DAY_ONLY, best_hours: 24, locale: "fa" }],
   stamp: [{ stamp: "VE-OX-OXFI ☀OX-RUWU-RAWU" }, { stamp: "LU-OX-OXWA" }, { stamp: "XX-OX-OXFI" }],
   chart: [
     { name: "Alice Johnson", birth_date: { year: 1990, month: 7, day: 15 }, at: { year: 2026, month: 2, day: 9 } },

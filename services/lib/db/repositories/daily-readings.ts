@@ -11,6 +11,8 @@ import { isUuid, Params, type Viewer } from "../paging";
  *       is false, that one stays. Resolves to the reading id now on record, so two requests
  *       racing to generate the same day agree on one answer.
  *
+ *   missing(date)   every live profile of an active account with no live daily reading for the date
+ *
  * Typical use by a caller: find; if null, generate, readings.create, then record and use the id
  * it returns.
  */
@@ -52,5 +54,18 @@ export class DailyReadingsRepository {
       [profileId, date],
     );
     return again.rows[0]?.reading_id ?? readingId;
+  }
+
+  async missing(date: string): Promise<Array<{ profileId: string; ownerId: string }>> {
+    const { rows } = await this.q.query<{ id: string; owner_id: string }>(
+      `SELECT p.id, p.owner_id
+         FROM oracle_users p JOIN users u ON u.id = p.owner_id AND u.is_active
+        WHERE p.deleted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM oracle_daily_readings d JOIN oracle_readings r ON r.id = d.reading_id AND r.deleted_at IS NULL
+                           WHERE d.profile_id = p.id AND d.reading_date = $1)
+        ORDER BY p.created_at, p.id`,
+      [date],
+    );
+    return rows.map((r) => ({ profileId: r.id, ownerId: r.owner_id }));
   }
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type Exhaustive, type ProfileField, type ProfileFields, type RequiredProfileField } from "../../../contract";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Queryable } from "../database";
 import { clampPage, isUuid, orderBy, Params, toPage, type Page, type PageRequest, type SortOrder, type Viewer } from "../paging";
 
 /**
- * Oracle profiles (table oracle_users): the people readings are about, owned by an account.
- * Mother names are encrypted on the way in and decrypted on the way out; everything here
- * speaks plaintext. Every read and write is filtered by the viewer: an owner reaches only their
- * own rows, a viewer with seesAll reaches every row; another owner's profile looks missing (null).
+ * Oracle profiles (table oracle_users): the people readings are about, owned by an account. The
+ * fields are the contract's (services/contract/profile.ts) and each has a column of its own name;
+ * the secret ones (mother names) are encrypted on the way in and decrypted on the way out, so
+ * everything here speaks plaintext. Every read and write is filtered by the viewer: an owner
+ * reaches only their own rows, a viewer with seesAll reaches every row; another owner's profile
+ * looks missing (null).
  *
  *   create(ownerId, input)            ConflictError("name") for a live duplicate of owner + name + birth date
  *   get(id, viewer)                   null when missing, deleted or not the viewer's
@@ -18,49 +21,21 @@ import { clampPage, isUuid, orderBy, Params, toPage, type Page, type PageRequest
  *   count()
  */
 
-export type Gender = "male" | "female";
+export type { Gender } from "../../../contract";
 
-export interface ProfileInput {
-  readonly name: string;
-  readonly namePersian?: string | null;
-  /** YYYY-MM-DD */
-  readonly birthDate: string;
-  readonly motherName: string;
-  readonly motherNamePersian?: string | null;
-  readonly gender?: Gender | null;
-  readonly country?: string | null;
-  readonly city?: string | null;
-  readonly heartRateBpm?: number | null;
-  /** Minutes east of UTC, -720..840. */
-  readonly timezoneOffsetMinutes?: number | null;
-  /** IANA zone name ("Asia/Tehran"); when set, the offset of a moment is the zone's at that moment. */
-  readonly timezone?: string | null;
-  readonly latitude?: number | null;
-  readonly longitude?: number | null;
-}
+/** A new profile: the required fields, and any of the others (absent or null: none). */
+export type ProfileInput = Readonly<Pick<ProfileFields, RequiredProfileField>> & { readonly [K in Exclude<ProfileField, RequiredProfileField>]?: ProfileFields[K] | null };
 
-export type ProfilePatch = { readonly [K in keyof ProfileInput]?: ProfileInput[K] };
+export type ProfilePatch = { readonly [K in ProfileField]?: ProfileInput[K] };
 
-export interface Profile {
+/** A stored profile: its fields and the row's own, as the API answers them (timestamps as dates). */
+export type Profile = Readonly<ProfileFields> & {
   readonly id: string;
-  readonly ownerId: string;
-  readonly name: string;
-  readonly namePersian: string | null;
-  readonly birthDate: string;
-  readonly motherName: string;
-  readonly motherNamePersian: string | null;
-  readonly gender: Gender | null;
-  readonly country: string | null;
-  readonly city: string | null;
-  readonly heartRateBpm: number | null;
-  readonly timezoneOffsetMinutes: number | null;
-  readonly timezone: string | null;
-  readonly latitude: number | null;
-  readonly longitude: number | null;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly deletedAt: Date | null;
-}
+  readonly owner_id: string;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+  readonly deleted_at: Date | null;
+};
 
 export interface ProfileListItem extends Profile {
   readonly readingCount: number;
@@ -76,54 +51,43 @@ export interface ProfileListQuery extends PageRequest {
   readonly sortOrder?: SortOrder;
 }
 
-interface ProfileRow {
-  id: string;
-  owner_id: string;
-  name: string;
-  name_persian: string | null;
-  birth_date: string;
-  mother_name: string;
-  mother_name_persian: string | null;
-  gender: Gender | null;
-  country: string | null;
-  city: string | null;
-  heart_rate_bpm: number | null;
-  timezone_offset_minutes: number | null;
-  timezone: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
-}
+/**
+ * The SQL type of each field's column, which its parameters are cast to. A test holds this table
+ * to the database (column names, types and nullability), so a field without its migration fails.
+ */
+export const PROFILE_COLUMN_TYPES = {
+  name: "text",
+  name_persian: "text",
+  birth_date: "date",
+  mother_name: "text",
+  mother_name_persian: "text",
+  gender: "text",
+  country: "text",
+  city: "text",
+  heart_rate_bpm: "smallint",
+  timezone_offset_minutes: "smallint",
+  timezone: "text",
+  latitude: "double precision",
+  longitude: "double precision",
+} as const satisfies Exhaustive<ProfileField, "text" | "date" | "smallint" | "double precision">;
+
+/** A row as the database gives it: the secret fields still sealed. */
+type ProfileRow = Profile;
 
 const TABLE = "oracle_users";
-const COLUMNS = [
-  "id", "owner_id", "name", "name_persian", "birth_date", "mother_name", "mother_name_persian", "gender", "country", "city",
-  "heart_rate_bpm", "timezone_offset_minutes", "timezone", "latitude", "longitude", "created_at", "updated_at", "deleted_at",
-] as const;
+const COLUMNS = ["id", "owner_id", ...PROFILE_FIELD_NAMES, "created_at", "updated_at", "deleted_at"] as const;
 const SELECT = COLUMNS.map((c) => `p.${c}`).join(", ");
-
-/** Plain input fields and their columns; the encrypted ones are handled apart. */
-const PLAIN_FIELDS = {
-  name: "name",
-  namePersian: "name_persian",
-  birthDate: "birth_date",
-  gender: "gender",
-  country: "country",
-  city: "city",
-  heartRateBpm: "heart_rate_bpm",
-  timezoneOffsetMinutes: "timezone_offset_minutes",
-  timezone: "timezone",
-  latitude: "latitude",
-  longitude: "longitude",
-} as const satisfies Partial<Record<keyof ProfileInput, string>>;
-const ENCRYPTED_FIELDS = { motherName: "mother_name", motherNamePersian: "mother_name_persian" } as const satisfies Partial<Record<keyof ProfileInput, string>>;
 
 const SORTS = { created_at: "p.created_at", name: "lower(p.name)", birth_date: "p.birth_date", updated_at: "p.updated_at" } as const;
 
 function ownership(p: Params, viewer: Viewer, alias = "p"): string {
   return viewer.seesAll ? "TRUE" : `${alias}.owner_id = ${p.add(viewer.userId)}`;
+}
+
+/** The value a field's column receives: names trimmed, absent as null. */
+function columnValue(field: ProfileField, value: unknown): unknown {
+  if (value === undefined) return null;
+  return field === "name" && typeof value === "string" ? value.trim() : value;
 }
 
 export class OracleProfilesRepository {
@@ -133,54 +97,28 @@ export class OracleProfilesRepository {
   ) {}
 
   private toProfile(row: ProfileRow): Profile {
-    const at = (column: string) => ({ table: TABLE, column, rowId: row.id });
-    return {
-      id: row.id,
-      ownerId: row.owner_id,
-      name: row.name,
-      namePersian: row.name_persian,
-      birthDate: row.birth_date,
-      motherName: this.cipher.decrypt(row.mother_name, at("mother_name")),
-      motherNamePersian: this.cipher.decryptNullable(row.mother_name_persian, at("mother_name_persian")),
-      gender: row.gender,
-      country: row.country,
-      city: row.city,
-      heartRateBpm: row.heart_rate_bpm,
-      timezoneOffsetMinutes: row.timezone_offset_minutes,
-      timezone: row.timezone,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      deletedAt: row.deleted_at,
-    };
+    const out: Record<string, unknown> = { ...row };
+    for (const field of PROFILE_FIELD_NAMES) {
+      if (PROFILE_FIELDS[field].secret) out[field] = this.cipher.decryptNullable(row[field] as string | null, { table: TABLE, column: field, rowId: row.id });
+    }
+    return out as Profile;
+  }
+
+  /** The stored form of one field: sealed when the contract calls it secret. */
+  private stored(id: string, field: ProfileField, value: unknown): unknown {
+    const v = columnValue(field, value);
+    return PROFILE_FIELDS[field].secret ? this.cipher.encryptNullable(v as string | null, { table: TABLE, column: field, rowId: id }) : v;
   }
 
   async create(ownerId: string, input: ProfileInput): Promise<Profile> {
     const id = randomUUID();
-    const at = (column: string) => ({ table: TABLE, column, rowId: id });
+    const p = new Params();
+    const values = [p.add(id), p.add(ownerId), ...PROFILE_FIELD_NAMES.map((f) => `${p.add(this.stored(id, f, input[f]))}::${PROFILE_COLUMN_TYPES[f]}`)];
     const { rows } = await this.q.query<ProfileRow>(
-      `INSERT INTO ${TABLE} AS p (id, owner_id, name, name_persian, birth_date, mother_name, mother_name_persian, gender, country, city,
-                                  heart_rate_bpm, timezone_offset_minutes, timezone, latitude, longitude)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+      `INSERT INTO ${TABLE} AS p (id, owner_id, ${PROFILE_FIELD_NAMES.join(", ")})
+       VALUES (${values.join(", ")})
        RETURNING ${SELECT}`,
-      [
-        id,
-        ownerId,
-        input.name.trim(),
-        input.namePersian ?? null,
-        input.birthDate,
-        this.cipher.encrypt(input.motherName, at("mother_name")),
-        this.cipher.encryptNullable(input.motherNamePersian, at("mother_name_persian")),
-        input.gender ?? null,
-        input.country ?? null,
-        input.city ?? null,
-        input.heartRateBpm ?? null,
-        input.timezoneOffsetMinutes ?? null,
-        input.timezone ?? null,
-        input.latitude ?? null,
-        input.longitude ?? null,
-      ],
+      p.values,
     );
     return this.toProfile(rows[0]!);
   }
@@ -230,7 +168,10 @@ export class OracleProfilesRepository {
         LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
       p.values,
     );
-    return toPage(rows, (r) => ({ ...this.toProfile(r), readingCount: r.reading_count }), page, async () => {
+    return toPage(rows, (r) => {
+      const { reading_count, total_count: _total, ...row } = r;
+      return { ...this.toProfile(row), readingCount: reading_count };
+    }, page, async () => {
       const c = await this.q.query<{ n: number }>(`SELECT count(*) AS n FROM ${TABLE} p ${filter}`, filterValues);
       return c.rows[0]!.n;
     });
@@ -240,15 +181,9 @@ export class OracleProfilesRepository {
     if (!isUuid(id)) return null;
     const p = new Params();
     const sets: string[] = [];
-    for (const [field, column] of Object.entries(PLAIN_FIELDS) as [keyof typeof PLAIN_FIELDS, string][]) {
-      const value = patch[field];
-      if (value === undefined) continue;
-      sets.push(`${column} = ${p.add(field === "name" && typeof value === "string" ? value.trim() : value)}`);
-    }
-    for (const [field, column] of Object.entries(ENCRYPTED_FIELDS) as [keyof typeof ENCRYPTED_FIELDS, string][]) {
-      const value = patch[field];
-      if (value === undefined) continue;
-      sets.push(`${column} = ${p.add(this.cipher.encryptNullable(value, { table: TABLE, column, rowId: id }))}`);
+    for (const field of PROFILE_FIELD_NAMES) {
+      if (patch[field] === undefined) continue;
+      sets.push(`${field} = ${p.add(this.stored(id, field, patch[field]))}::${PROFILE_COLUMN_TYPES[field]}`);
     }
     if (sets.length === 0) return this.get(id, viewer);
     const { rows } = await this.q.query<ProfileRow>(

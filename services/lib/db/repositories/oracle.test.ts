@@ -29,13 +29,13 @@ describe("oracle data: profiles, readings, daily readings, share links, feedback
 
   describe("profiles", () => {
     it("keeps mother names encrypted at rest and plain in the repository's answers", async () => {
-      const p = await makeProfile(repos, alice, { motherName: "Fatemeh Zand", motherNamePersian: "فاطمه زند" });
-      expect(p.motherName).to.equal("Fatemeh Zand");
-      expect(p.motherNamePersian).to.equal("فاطمه زند");
+      const p = await makeProfile(repos, alice, { mother_name: "Fatemeh Zand", mother_name_persian: "فاطمه زند" });
+      expect(p.mother_name).to.equal("Fatemeh Zand");
+      expect(p.mother_name_persian).to.equal("فاطمه زند");
       const raw = await t.db.query<{ mother_name: string; mother_name_persian: string }>(`SELECT mother_name, mother_name_persian FROM oracle_users WHERE id = $1`, [p.id]);
       expect(raw.rows[0]!.mother_name).to.match(/^nps1:/);
       expect(raw.rows[0]!.mother_name_persian).to.match(/^nps1:/);
-      expect((await repos.profiles.get(p.id, asAlice))?.motherName).to.equal("Fatemeh Zand");
+      expect((await repos.profiles.get(p.id, asAlice))?.mother_name).to.equal("Fatemeh Zand");
     });
 
     it("shows an owner only their own profiles; another owner's look missing; admins see all", async () => {
@@ -48,7 +48,7 @@ describe("oracle data: profiles, readings, daily readings, share links, feedback
       expect(bobs.items.some((x) => x.id === p.id)).to.equal(false);
       const all = await repos.profiles.list(asAdmin, { ownerId: alice.id, limit: 100 });
       expect(all.items.some((x) => x.id === p.id)).to.equal(true);
-      expect(all.items.every((x) => x.ownerId === alice.id)).to.equal(true);
+      expect(all.items.every((x) => x.owner_id === alice.id)).to.equal(true);
     });
 
     it("searches names (Persian too), sorts, pages and counts readings", async () => {
@@ -56,7 +56,7 @@ describe("oracle data: profiles, readings, daily readings, share links, feedback
       const viewer = viewerOf(owner);
       const names = ["Kourosh Amini", "Kamran Amini", "Leila Nazari"];
       const made = [];
-      for (const name of names) made.push(await makeProfile(repos, owner, { name, namePersian: name === "Leila Nazari" ? "لیلا نظری" : null }));
+      for (const name of names) made.push(await makeProfile(repos, owner, { name, name_persian: name === "Leila Nazari" ? "لیلا نظری" : null }));
       await repos.readings.create({ ownerId: owner.id, profileId: made[0]!.id, readingType: "time", result: {} });
       const aminis = await repos.profiles.list(viewer, { search: "amini", sortBy: "name", sortOrder: "asc" });
       expect(aminis.items.map((p) => p.name)).to.deep.equal(["Kamran Amini", "Kourosh Amini"]);
@@ -69,15 +69,15 @@ describe("oracle data: profiles, readings, daily readings, share links, feedback
     });
 
     it("updates partially (null clears, undefined keeps), re-encrypting a new mother name", async () => {
-      const p = await makeProfile(repos, alice, { city: "Yazd", heartRateBpm: 60 });
-      const u = await repos.profiles.update(p.id, asAlice, { city: null, motherName: "Parvin", heartRateBpm: undefined });
-      expect(u).to.deep.include({ city: null, motherName: "Parvin", heartRateBpm: 60 });
-      expect(u!.updatedAt.getTime()).to.be.at.least(p.updatedAt.getTime());
+      const p = await makeProfile(repos, alice, { city: "Yazd", heart_rate_bpm: 60 });
+      const u = await repos.profiles.update(p.id, asAlice, { city: null, mother_name: "Parvin", heart_rate_bpm: undefined });
+      expect(u).to.deep.include({ city: null, mother_name: "Parvin", heart_rate_bpm: 60 });
+      expect(u!.updated_at.getTime()).to.be.at.least(p.updated_at.getTime());
     });
 
     it("soft-deletes: gone from reads and lists, kept for admins who ask", async () => {
       const p = await makeProfile(repos, alice);
-      expect((await repos.profiles.softDelete(p.id, asAlice))?.deletedAt).to.be.instanceOf(Date);
+      expect((await repos.profiles.softDelete(p.id, asAlice))?.deleted_at).to.be.instanceOf(Date);
       expect(await repos.profiles.get(p.id, asAlice)).to.equal(null);
       expect(await repos.profiles.softDelete(p.id, asAlice)).to.equal(null);
       expect((await repos.profiles.get(p.id, asAdmin, { includeDeleted: true }))?.id).to.equal(p.id);
@@ -87,7 +87,7 @@ describe("oracle data: profiles, readings, daily readings, share links, feedback
 
   describe("readings", () => {
     it("stores the question, AI text and their copies in the result encrypted, and gives them back", async () => {
-      const p = await makeProfile(repos, alice, { motherName: "Shirin Sadeghi" });
+      const p = await makeProfile(repos, alice, { mother_name: "Shirin Sadeghi" });
       const reading = await repos.readings.create({
         ownerId: alice.id,
         profileId: p.id,
@@ -100,7 +100,7 @@ describe("oracle data: profiles, readings, daily readings, share links, feedback
         result: { question: "Will the orchard give fruit?", question_number: 7, mother: { mother_name: "Shirin Sadeghi" }, summary: "You asked: will the orchard give fruit?" },
         confidenceScore: 72.5,
         searchTerms: [p.name],
-        secrets: [p.motherName],
+        secrets: [p.mother_name],
       });
       expect(reading.question).to.equal("Will the orchard give fruit?");
       expect(reading.result).to.deep.equal({ question: "Will the orchard give fruit?", question_number: 7, mother: { mother_name: "Shirin Sadeghi" }, summary: "You asked: will the orchard give fruit?" });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Locale, NumerologySystem, ReadingType } from "../../../contract";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openJson, sealJson } from "../../crypto/sealed-json";
 import type { Queryable } from "../database";
@@ -23,11 +24,6 @@ import { InvalidInputError } from "../../errors";
  *   countCreatedSince(since)            all owners (admin and health views)
  */
 
-export const READING_TYPES = ["time", "name", "question", "daily", "multi", "timing", "stamp", "chart"] as const;
-export type ReadingType = (typeof READING_TYPES)[number];
-export const NUMEROLOGY_SYSTEMS = ["pythagorean", "chaldean", "abjad"] as const;
-export type NumerologySystem = (typeof NUMEROLOGY_SYSTEMS)[number];
-export type Locale = "en" | "fa";
 
 type Json = Record<string, unknown>;
 
@@ -69,6 +65,8 @@ export interface Reading {
   /** Empty objects in the "summary" view. */
   readonly input: Json;
   readonly result: Json;
+  /** Summary view only: the stored result when it is the request a result is computed from. */
+  readonly recipe?: Json;
   readonly question: string | null;
   readonly aiInterpretation: string | null;
   readonly confidenceScore: number | null;
@@ -119,6 +117,7 @@ interface ReadingRow {
   locale: Locale;
   input: Json | null;
   result: Json | null;
+  recipe?: Json | null;
   question: string | null;
   ai_interpretation: string | null;
   confidence_score: number | null;
@@ -133,7 +132,9 @@ const BASE_COLUMNS =
   "r.id, r.owner_id, r.profile_id, r.reading_type, r.sign_value, r.numerology_system, r.locale, r.question, r.ai_interpretation, r.confidence_score, r.is_favorite, r.created_at, r.updated_at, r.deleted_at";
 const PROFILE_IDS = "(SELECT array_agg(ru.profile_id ORDER BY ru.position) FROM oracle_reading_users ru WHERE ru.reading_id = r.id) AS profile_ids";
 const FULL = `${BASE_COLUMNS}, r.input, r.result, ${PROFILE_IDS}`;
-const SUMMARY = `${BASE_COLUMNS}, NULL::jsonb AS input, NULL::jsonb AS result, ${PROFILE_IDS}`;
+// A result stored as what it is computed from (a few hundred bytes, marked by a "format" key) comes
+// with the summary as `recipe`, so a preview can be told again from it; a whole stored result does not.
+const SUMMARY = `${BASE_COLUMNS}, NULL::jsonb AS input, NULL::jsonb AS result, CASE WHEN r.result ? 'format' THEN r.result END AS recipe, ${PROFILE_IDS}`;
 
 const SORTS = { created_at: "r.created_at", confidence: "r.confidence_score" } as const;
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
@@ -166,6 +167,7 @@ export class ReadingsRepository {
       locale: row.locale,
       input: row.input ? openJson(row.input, this.cipher, at("input")) : {},
       result: row.result ? openJson(row.result, this.cipher, at("result")) : {},
+      ...(row.recipe ? { recipe: openJson(row.recipe, this.cipher, at("result")) } : {}),
       question: this.cipher.decryptNullable(row.question, at("question")),
       aiInterpretation: this.cipher.decryptNullable(row.ai_interpretation, at("ai_interpretation")),
       confidenceScore: row.confidence_score,

@@ -14,6 +14,9 @@ import type { Role } from "./users";
  *   getPreferences(chatId) / setPreferences(chatId, patch)     upsert; the chat must be linked
  *   pendingDeliveries(now)      chats whose local delivery time has come and that have not had today's reading
  *   markDelivered(chatId, date)
+ *   claimDelivery(chatId, date) / releaseDelivery(chatId, date)
+ *       one sender (of any number of bot replicas) takes a chat's delivery for a date before it
+ *       sends; a failed send gives it back so the next round tries again
  */
 
 export interface TelegramLink {
@@ -208,6 +211,28 @@ export class TelegramRepository {
 
   async markDelivered(chatId: number, date: string): Promise<boolean> {
     const { rowCount } = await this.q.query(`UPDATE telegram_daily_preferences SET last_delivered_date = $2 WHERE chat_id = $1`, [chatId, date]);
+    return rowCount === 1;
+  }
+
+  /**
+   * Takes the chat's delivery for a date: true for exactly one caller however many race (the
+   * row lock makes the second re-check and fail), and the chat stops being pending for that date.
+   */
+  async claimDelivery(chatId: number, date: string): Promise<boolean> {
+    const { rowCount } = await this.q.query(
+      `UPDATE telegram_daily_preferences SET last_delivered_date = $2
+        WHERE chat_id = $1 AND daily_enabled AND (last_delivered_date IS NULL OR last_delivered_date < $2)`,
+      [chatId, date],
+    );
+    return rowCount === 1;
+  }
+
+  /** Gives a claimed delivery back (the send failed); only while the claim for that date stands. */
+  async releaseDelivery(chatId: number, date: string): Promise<boolean> {
+    const { rowCount } = await this.q.query(
+      `UPDATE telegram_daily_preferences SET last_delivered_date = $2::date - 1 WHERE chat_id = $1 AND last_delivered_date = $2`,
+      [chatId, date],
+    );
     return rowCount === 1;
   }
 }

@@ -109,6 +109,22 @@ export function toUser(row: UserRow): UserRecord {
 
 const SORTS = { username: "u.username", role: "u.role", created_at: "u.created_at", last_login_at: "u.last_login_at", is_active: "u.is_active" } as const;
 
+const accountListeners = new Set<(id: string) => void>();
+
+/**
+ * Told the id of every account whose role, state, name or password this process changes (through
+ * any repository instance), so an in-process cache of accounts can drop it at once. Returns the
+ * unsubscribe function.
+ */
+export function onAccountChange(listener: (id: string) => void): () => void {
+  accountListeners.add(listener);
+  return () => accountListeners.delete(listener);
+}
+
+function accountChanged(id: string): void {
+  for (const listener of accountListeners) listener(id);
+}
+
 export class UsersRepository {
   constructor(private readonly q: Queryable) {}
 
@@ -165,6 +181,7 @@ export class UsersRepository {
     if (patch.role !== undefined) sets.push(`role = ${p.add(patch.role)}`);
     if (sets.length === 0) return this.findById(id);
     const { rows } = await this.q.query<UserRow>(`UPDATE users SET ${sets.join(", ")} WHERE id = ${p.add(id)} RETURNING ${USER_COLUMNS}`, p.values);
+    accountChanged(id);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
@@ -175,6 +192,7 @@ export class UsersRepository {
       `UPDATE users SET password_hash = $2, password_changed_at = now(), password_change_required = false, failed_attempts = 0, locked_until = NULL WHERE id = $1`,
       [id, passwordHash],
     );
+    accountChanged(id);
     return rowCount === 1;
   }
 

@@ -5,16 +5,16 @@ import type { ReadingInput } from "../../reading-input";
 /** A whole reading told in Persian: every section, in Persian words and Persian digits. */
 describe("engine text (fa): a whole reading", () => {
   const base: ReadingInput = {
-    fullName: "سارا احمدی",
-    birth: { year: 1990, month: 7, day: 15 },
+    name: "سارا احمدی",
+    birth_date: { year: 1990, month: 7, day: 15 },
     at: { year: 2026, month: 12, day: 2, hour: 9, minute: 31, second: 58 },
-    tz: { hours: 3, minutes: 30 },
-    motherName: "مریم",
+    timezone_offset_minutes: 210,
+    mother_name: "مریم",
     gender: "female",
     latitude: 35.7,
     longitude: 51.4,
-    bpm: 72,
-    system: "abjad",
+    heart_rate_bpm: 72,
+    numerology_system: "abjad",
     locale: "fa",
   };
   // Codes of the FC60 system (ME-PI-RAER, BI-HO, J60...) are written in Latin letters in every language.

@@ -1,0 +1,38 @@
+// Original file: proto/oracle.proto
+
+import type { CalendarDate as _nps_oracle_v1_CalendarDate, CalendarDate__Output as _nps_oracle_v1_CalendarDate__Output } from '../../../nps/oracle/v1/CalendarDate';
+import type { NumerologySystem as _nps_oracle_v1_NumerologySystem, NumerologySystem__Output as _nps_oracle_v1_NumerologySystem__Output } from '../../../nps/oracle/v1/NumerologySystem';
+
+export interface GetChartRequest {
+  /**
+   * any script; transliterated to Latin for pythagorean and chaldean
+   */
+  'name'?: (string);
+  'birth_date'?: (_nps_oracle_v1_CalendarDate | null);
+  'numerology_system'?: (_nps_oracle_v1_NumerologySystem);
+  /**
+   * the day of the personal year, month and day
+   */
+  'at'?: (_nps_oracle_v1_CalendarDate | null);
+  /**
+   * en or fa; empty: en
+   */
+  'locale'?: (string);
+}
+
+export interface GetChartRequest__Output {
+  /**
+   * any script; transliterated to Latin for pythagorean and chaldean
+   */
+  'name': (string);
+  'birth_date': (_nps_oracle_v1_CalendarDate__Output | null);
+  'numerology_system': (_nps_oracle_v1_NumerologySystem__Output);
+  /**
+   * the day of the personal year, month and day
+   */
+  'at': (_nps_oracle_v1_CalendarDate__Output | null);
+  /**
+   * en or fa; empty: en
+   */
+  'locale': (string);
+}
