@@ -21,9 +21,12 @@ RUN npx tsc -p . \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${BASE} AS app
+# Outside a container NPS listens on loopback only; inside one, the port mapping decides who reaches it.
 ENV NODE_ENV=production \
     NPS_DATA_DIR=/var/lib/nps \
-    BACKUP_DIR=/var/lib/nps/backups
+    BACKUP_DIR=/var/lib/nps/backups \
+    API_HOST=0.0.0.0 \
+    NPS_BIND_HOST=0.0.0.0
 # pg_dump/psql for backups and restores, matching the PostgreSQL 15 server; tini reaps and forwards signals.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends postgresql-client-15 tini ca-certificates \

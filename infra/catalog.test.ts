@@ -53,6 +53,11 @@ describe("the catalog", () => {
     }
   });
 
+  it("has every container listen on all its interfaces (a service alone listens on loopback)", () => {
+    for (const name of SERVICE_NAMES) expect(serviceEnv(name, wiring()).NPS_BIND_HOST, name).to.deep.equal({ value: "0.0.0.0" });
+    expect(serviceEnv("api", wiring()).API_HOST).to.deep.equal({ value: "0.0.0.0" });
+  });
+
   it("turns Telegram off where no bot token is configured", () => {
     expect(serviceEnv("alerter", wiring({ secret: () => undefined })).TELEGRAM_ENABLED).to.deep.equal({ value: "false" });
     expect(serviceEnv("alerter", wiring()).TELEGRAM_ENABLED).to.deep.equal({ value: "true" });
@@ -120,6 +125,7 @@ describe("files rendered from the catalog", () => {
     const c = loadConfig({
       PORT: "4321",
       API_PORT: "8000",
+      API_SECRET_KEY: "a-test-signing-key-0123456789abcdef",
       DATABASE_URL: "postgresql://u:p@railway-db:5432/railway",
       POSTGRES_HOST: "elsewhere",
       REDIS_URL: "redis://default:p@railway-redis:6379",

@@ -516,7 +516,8 @@ export type ConfigSecretKey = Extract<(typeof APP_SECRETS)[AppSecretName], { con
 export function serviceEnv<S, P = string>(name: WorkloadName, w: Wiring<S, P>): ServiceEnv<S, P> {
   const entry = WORKLOADS[name];
   if (entry.image === "web") return {};
-  const e = new EnvBuilder<S, P>().plain("NODE_ENV", "production").plain("LOG_LEVEL", w.logLevel).plain("LOG_FORMAT", "json");
+  // NPS_BIND_HOST: services listen on loopback unless told; in a container the port mapping decides who reaches them.
+  const e = new EnvBuilder<S, P>().plain("NODE_ENV", "production").plain("LOG_LEVEL", w.logLevel).plain("LOG_FORMAT", "json").plain("NPS_BIND_HOST", "0.0.0.0");
   for (const part of entry.uses) partEnv(part, w, e);
   entry.env?.(w, e);
   return e.env;

@@ -92,4 +92,24 @@ describe("stack config", () => {
     expect(run.stderr).to.include("nps:domain:").and.include("nps:replicas.api:").and.include("nps:typo: unknown setting");
     expect(run.stdout).to.equal("");
   });
+
+  it("nps plan on a stack file that is not valid YAML, or not a mapping: one message naming the file and the spot, exit 2", async function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-bad-yaml-"));
+    try {
+      const broken = path.join(dir, "broken.yaml");
+      fs.writeFileSync(broken, "config:\n  nps:replicas: [1\n  nps:domain: x\n");
+      const run = await runPlanCommand(["--stack", "dev", "--config", broken]);
+      expect(run.code).to.equal(2);
+      expect(run.stderr).to.match(/^nps: stack dev: invalid stack configuration:\n  - .*broken\.yaml: not valid YAML: .* at line \d+, column \d+:?\n$/);
+      const list = path.join(dir, "list.yaml");
+      fs.writeFileSync(list, "- one\n- two\n");
+      const notMapping = await runPlanCommand(["--stack", "dev", "--config", list]);
+      expect(notMapping.code).to.equal(2);
+      expect(notMapping.stderr).to.contain("list.yaml: expected a mapping");
+      expect(notMapping.stderr).not.to.match(/^\s+at /m);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse } from "yaml";
-import { parseStackConfig } from "../config/stack-config";
+import { parse, YAMLError } from "yaml";
+import { parseStackConfig, StackConfigError } from "../config/stack-config";
 import { decodeInputs } from "./decode";
 import { PlanMocks } from "./mocks";
 import { watchRegistrations, type Registration } from "./pulumi-internals";
@@ -33,12 +33,15 @@ export interface StackConfigFile {
  * provider) become placeholders marked secret, since a plan never decrypts anything.
  */
 export function readStackConfigFile(projectDir: string, stack: string, file?: string): StackConfigFile {
-  const project = parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: string };
+  const project = readYaml(path.join(projectDir, "Pulumi.yaml")) as { name?: string };
   const stackFile = file ?? path.join(projectDir, `Pulumi.${stack}.yaml`);
-  const doc = (parse(fs.readFileSync(stackFile, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  const doc = (readYaml(stackFile) ?? {}) as { config?: unknown };
+  if (typeof doc !== "object" || Array.isArray(doc) || (doc.config !== undefined && (typeof doc.config !== "object" || doc.config === null || Array.isArray(doc.config)))) {
+    throw new StackConfigError([`${stackFile}: expected a mapping with a "config:" mapping of keys to values`]);
+  }
   const values: Record<string, string> = {};
   const secretKeys: string[] = [];
-  for (const [key, value] of Object.entries(doc.config ?? {})) {
+  for (const [key, value] of Object.entries((doc.config ?? {}) as Record<string, unknown>)) {
     if (value && typeof value === "object" && "secure" in value) {
       values[key] = "plan-secret";
       secretKeys.push(key);
@@ -47,6 +50,23 @@ export function readStackConfigFile(projectDir: string, stack: string, file?: st
     }
   }
   return { project: project.name ?? "nps", values, secretKeys };
+}
+
+/** A YAML file's value, or a StackConfigError naming the file, line and column of a syntax error. */
+function readYaml(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new StackConfigError([`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
+  }
+  try {
+    return parse(text);
+  } catch (err) {
+    if (!(err instanceof YAMLError)) throw err;
+    // The parser's first line says what is wrong and where; the rest is a drawing of the spot.
+    throw new StackConfigError([`${file}: not valid YAML: ${err.message.split("\n")[0]}`]);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as https from "node:https";
@@ -244,7 +245,7 @@ describe("nginx.conf, checked and run by the real nginx", function () {
       this.timeout(120_000);
       database = await createTestDatabase();
       // No Oracle server listens on that port: the API answers readings in direct mode.
-      live = await startApiProcess({ DATABASE_URL: database.url, NPS_ADMIN_PASSWORD: password, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: String(await freePort()) });
+      live = await startApiProcess({ DATABASE_URL: database.url, API_SECRET_KEY: randomBytes(32).toString("hex"), NPS_ADMIN_PASSWORD: password, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: String(await freePort()) });
       httpsPort = await freePort();
       const cert = n.certificate();
       ca = cert.pem;

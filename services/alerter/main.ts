@@ -22,7 +22,6 @@ import { AlerterMetrics } from "./metrics";
 import { fromAlertmanager, InvalidAlertError } from "./notices";
 import { startQueuePoller } from "./queue-poller";
 
-const BIND_HOST = "0.0.0.0";
 /** Alertmanager sends at most a few hundred alerts at once; anything larger is refused. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -96,7 +95,7 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
       return true;
     },
   });
-  const port = await listen(side, a.port, BIND_HOST);
+  const port = await listen(side, a.port, config.bindHost, { what: "the alerter", portVariable: "NPS_ALERTER_PORT", hostVariable: "NPS_BIND_HOST" });
   lifecycle.onShutdown("alerter http", () => closeServer(side));
 
   let checking = false;

@@ -6,6 +6,7 @@ import { Authenticator } from "./auth/authenticator";
 import type { ApiDeps } from "./deps";
 import { errorConverter, notFoundHandler } from "./http/error-converter";
 import { withFastLiveness } from "./http/fast-liveness";
+import { allowOn, methodNotAllowed } from "./http/method-not-allowed";
 import { createOpenApiRegistry, openApiRouter } from "./http/openapi";
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./http/rate-limits";
 import { isBotService } from "./telegram/bot-auth";
@@ -16,6 +17,8 @@ import { webPageRouter } from "./http/web-page";
 import { ApiMetrics, metricsMiddleware } from "./metrics";
 import { LIVENESS } from "./health/routes";
 import { ROUTE_MODULES } from "./routes";
+import { sharePageRouter } from "./share/share-page";
+import { documentWebSocket, WS_PATH } from "./ws/ws-server";
 import { API_VERSION } from "./version";
 
 /** JSON bodies larger than this are refused with 413. */
@@ -63,6 +66,7 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
   const limiters = createRateLimiters(deps.cacheLayer.redis, deps.limits ?? DEFAULT_RATE_LIMITS, deps.keyPrefix ?? "nps:", logger, isBotService(config.telegram.serviceKey));
   const authenticator = new Authenticator({ tokens: config.api, repos: deps.repos, cacheLayer: deps.cacheLayer, logger });
   const registry = createOpenApiRegistry();
+  documentWebSocket(registry);
 
   const app = express();
   app.disable("x-powered-by");
@@ -82,6 +86,14 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
     res.locals.route = HEALTH_PATHS.metrics;
     res.type(deps.registry.contentType).send(await deps.registry.metrics());
   });
+  app.all(HEALTH_PATHS.metrics, allowOn(["get"]));
+  // /ws is answered by the upgrade handler (main.ts); a plain request is told what to send.
+  app.get(WS_PATH, (_req, res) => {
+    res.locals.route = WS_PATH;
+    res.setHeader("Upgrade", "websocket");
+    res.status(426).json({ error: { code: "upgrade_required", message: "/ws is a WebSocket: send an upgrade request (Connection: Upgrade, Upgrade: websocket)" } });
+  });
+  app.all(WS_PATH, allowOn(["get"]));
 
   const runtime: RouteRuntime = {
     deps,
@@ -93,11 +105,16 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
   for (const module of modules) {
     const router = new ApiRouter(module.base, module.tag, runtime);
     module.register(router);
+    router.finish();
     app.use(module.base, router.router);
   }
   app.use(openApiRouter(registry, API_VERSION, config.api.swaggerEnabled));
   app.use(webPageRouter());
+  // A share link's page for what the web page does not take (no browser asking for HTML, or the
+  // page not built): the shared reading as plain HTML.
+  app.use(sharePageRouter(deps));
 
+  app.use(methodNotAllowed);
   app.use(notFoundHandler);
   app.use(errorConverter(logger));
 

@@ -8,12 +8,14 @@ import http from "node:http";
 import { createCacheLayer } from "../lib/cache/cache-layer";
 import { RedisConnection } from "../lib/cache/redis-connection";
 import { createFieldCipher } from "../lib/crypto/create-field-cipher";
+import { encryptRowsStoredBeforeTheKey } from "../lib/db/encrypt-existing";
 import { ensureFirstAdmin } from "../lib/db/first-admin";
 import { openDatabase } from "../lib/db/open-database";
 import { createRepositories } from "../lib/db/repositories";
 import { createRegistry } from "../lib/metrics";
 import type { ServiceMain } from "../lib/service-context";
-import { closeServer, listen } from "../lib/side-http";
+import { trackForDrain } from "../lib/http-drain";
+import { listen } from "../lib/side-http";
 import { createOracleClient } from "../oracle/client";
 import { createApp } from "./app";
 import { EventBus } from "./events/event-bus";
@@ -31,6 +33,7 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   await ensureFirstAdmin({ db, config, logger });
 
   const cipher = await createFieldCipher(config.encryption, logger);
+  if (db.kind === "embedded") await encryptRowsStoredBeforeTheKey(config.dataDir, db, cipher, logger);
   const cacheLayer = await createCacheLayer(config.redis, logger);
   lifecycle.onShutdown("api redis", () => cacheLayer.close());
 
@@ -52,18 +55,19 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   const server = http.createServer(api.handler);
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  const drain = trackForDrain(server);
   const ws = attachWebSocket(server, {
     authenticate: (credential) => api.authenticator.authenticate(credential),
     events,
     logger,
     allowedOrigins: config.api.corsOrigins,
   });
-  const port = await listen(server, config.api.port, config.api.host);
+  // Registered before listening, so a port that cannot be had still releases what the app holds.
   lifecycle.onShutdown("api http", async () => {
-    await ws.close();
-    await closeServer(server);
+    await Promise.all([ws.close(), drain({ timeoutMs: config.drainMs, logger })]);
     api.close();
   });
+  const port = await listen(server, config.api.port, config.api.host, { what: "the API", portVariable: "API_PORT (or PORT)", hostVariable: "API_HOST" });
 
   logger.info(
     { port, database: db.kind, redis: cacheLayer.status().state, oracle: oracleMode },

@@ -104,7 +104,7 @@ export function backupServiceMain(hooks: BackupServiceHooks = {}) {
         },
       },
     });
-    const port = await listen(server, config.backup.metricsPort);
+    const port = await listen(server, config.backup.metricsPort, config.bindHost, { what: "the backup service's metrics port", portVariable: "NPS_BACKUP_METRICS_PORT", hostVariable: "NPS_BIND_HOST" });
     scheduler.start();
     lifecycle.onShutdown("backup http", () => closeServer(server));
     lifecycle.onShutdown("backup scheduler", () => scheduler.stop());

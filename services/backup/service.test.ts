@@ -46,7 +46,7 @@ const until = async (what: string, check: () => boolean, ms = 60_000) => {
 
 describe("backup schedule", () => {
   it("the seed's: daily 00:00 UTC the Oracle tables, Sunday 03:00 UTC the whole database", () => {
-    const schedules = loadConfig({}).backup.schedules;
+    const schedules = loadConfig({}, { service: "backup" }).backup.schedules;
     // Saturday 2026-02-14, 12:00 UTC.
     const next = nextRuns(schedules, new Date("2026-02-14T12:00:00Z"));
     expect(next.map((d) => [d.kind, d.at.toISOString()])).to.deep.equal([
@@ -82,7 +82,7 @@ describe("the backup service (nps start --only backup)", function () {
       NPS_ADMIN_CHAT_ID: "4242",
       TELEGRAM_API_ROOT: `http://127.0.0.1:${tgPort}`,
       LOG_LEVEL: "ERROR",
-    });
+    }, { service: "backup" });
     // The failing run logs its error by design; the test reads the outcome from metrics instead.
     const logger = pino({ level: "silent" });
     lifecycle = new Lifecycle(logger);

@@ -12,6 +12,7 @@ import { MINUTE } from "express-rate-limit";
 import { postgresDatabase, type Database } from "../lib/db/database";
 import { openDatabase } from "../lib/db/open-database";
 import { silentLogger } from "../lib/logger";
+import { trackForDrain } from "../lib/http-drain";
 import { listen } from "../lib/side-http";
 import { createTestDatabase } from "../lib/testing/test-database";
 import { startTestApi } from "../api/testing/api-harness";
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   });
   const server = http.createServer(api.api.handler);
   server.keepAliveTimeout = 65_000;
+  // As main.ts builds it: every request passes the drain's bookkeeping.
+  trackForDrain(server);
   const apiPort = await listen(server, 0, "127.0.0.1");
   const apiUrl = `http://127.0.0.1:${apiPort}`;
 

@@ -1,4 +1,5 @@
 import type { Logger } from "./logger";
+import { isProcessAlive, parentOf } from "./processes";
 
 type Closer = () => Promise<void> | void;
 
@@ -40,6 +41,25 @@ export class Lifecycle {
     process.once("SIGINT", onSignal);
   }
 
+  /**
+   * npm and npx run a command through `sh -c`, and a shell that is not the last process of its
+   * command line neither forwards SIGTERM nor waits: signalled, npm signals the shell, the shell
+   * dies, and this process is left re-parented, holding its ports. Started that way (npm sets
+   * npm_lifecycle_event), the parent's disappearance counts as the stop signal.
+   */
+  stopWhenParentExits(env: NodeJS.ProcessEnv = process.env, everyMs = 500): void {
+    if (env.npm_lifecycle_event === undefined) return;
+    const parent = process.ppid;
+    // npm itself, above the shell: signalled, it may die while the shell lives on.
+    const npm = parentOf(parent);
+    const timer = setInterval(() => {
+      if (process.ppid === parent && (npm === undefined || isProcessAlive(npm))) return;
+      clearInterval(timer);
+      void this.shutdown("parent process exited").then((code) => process.exit(code));
+    }, everyMs);
+    timer.unref();
+  }
+
   private async runClosers(reason: string): Promise<number> {
     this.logger.info({ reason }, "shutting down");
     let code = 0;
@@ -65,3 +85,4 @@ export class Lifecycle {
     return code;
   }
 }
+

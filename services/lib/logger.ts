@@ -20,13 +20,19 @@ const REDACT = [
   ...SECRET_ENV_NAMES.map((n) => `*.${n}`),
 ];
 
+/** LOG_FORMAT unset ("auto"): readable lines when a person watches stdout, JSON for pipes and log collectors. */
+export function resolveLogFormat(format: Config["log"]["format"], stdoutIsTty = Boolean(process.stdout.isTTY)): "json" | "text" {
+  if (format !== "auto") return format;
+  return stdoutIsTty ? "text" : "json";
+}
+
 /**
- * JSON lines on stdout by default (LOG_FORMAT=json), human-readable lines with LOG_FORMAT=text.
- * Every line carries the service name.
+ * Lines on stdout: JSON (LOG_FORMAT=json) or human-readable (LOG_FORMAT=text); unset, readable on
+ * a terminal and JSON elsewhere. Every line carries the service name.
  */
 export function createLogger(log: Config["log"], service: string): Logger {
-  const options = { level: log.level, base: { service }, redact: { paths: REDACT, censor: "[redacted]" } };
-  if (log.format === "text") {
+  const options = { level: log.level, base: { service, pid: process.pid }, redact: { paths: REDACT, censor: "[redacted]" } };
+  if (resolveLogFormat(log.format) === "text") {
     return pino(options, pretty({ sync: true, colorize: false, translateTime: "SYS:standard", ignore: "pid,hostname" }));
   }
   return pino(options);

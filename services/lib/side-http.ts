@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 import { HEALTH_PATHS } from "./health-paths";
+import { explainListenError, type ListenTarget } from "./startup-error";
 
 export interface Probe {
   /** true when the part answers; a string explains why not. */
@@ -68,12 +69,18 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** Listens and resolves with the bound port (useful with port 0 in tests). */
-export function listen(server: http.Server, port: number, host = "0.0.0.0"): Promise<number> {
+/**
+ * Listens and resolves with the bound port (useful with port 0 in tests). Loopback unless told
+ * otherwise: a service reachable from elsewhere is a choice (NPS_BIND_HOST, API_HOST), never a
+ * default. Given `target`, a port in use or an address not of this machine is a StartupError
+ * that names the variable to change.
+ */
+export function listen(server: http.Server, port: number, host = "127.0.0.1", target?: Omit<ListenTarget, "host" | "port">): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (err: unknown) => reject(target ? explainListenError(err, { ...target, host, port }) : err);
+    server.once("error", fail);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve((server.address() as AddressInfo).port);
     });
   });

@@ -14,8 +14,6 @@ import { openDailyRunDeps } from "./deps";
 import { SchedulerMetrics } from "./metrics";
 import { dailyPattern, latestRunDate } from "./schedule";
 
-const BIND_HOST = "0.0.0.0";
-
 export const main: ServiceMain = async ({ config, logger, lifecycle, together }) => {
   const metrics = new SchedulerMetrics(createRegistry("scheduler"));
   const deps = await openDailyRunDeps(config, logger, together ? { oracleTarget: `127.0.0.1:${config.oracle.grpcPort}` } : {});
@@ -27,7 +25,7 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
     version: pkg.version,
     readiness: { database: async () => ((await deps.db.ping()) ? true : "the database does not answer") },
   });
-  const port = await listen(side, config.scheduler.metricsPort, BIND_HOST);
+  const port = await listen(side, config.scheduler.metricsPort, config.bindHost, { what: "the scheduler's metrics port", portVariable: "NPS_SCHEDULER_METRICS_PORT", hostVariable: "NPS_BIND_HOST" });
   lifecycle.onShutdown("scheduler metrics", () => closeServer(side));
 
   const { enabled, hourUtc, minute } = config.scheduler;

@@ -110,7 +110,7 @@ describe("daily-reading scheduler: beside the API in one `nps start`", function 
   this.timeout(120_000);
   it("shares the process's embedded database with the API, and the last to close releases it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-shared-"));
-    const config = loadConfig({ NPS_DATA_DIR: dir }, { cwd: dir });
+    const config = loadConfig({ NPS_DATA_DIR: dir }, { cwd: dir, service: "scheduler" });
     try {
       const api = await openDatabase(config, silentLogger, { shareEmbedded: true });
       const scheduler = await openDatabase(config, silentLogger, { shareEmbedded: true, migrate: false });

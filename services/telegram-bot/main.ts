@@ -18,7 +18,8 @@ import { DailyDelivery } from "./delivery";
 import { BotMetrics } from "./metrics";
 import { TEXTS } from "./text";
 
-const BIND_HOST = "0.0.0.0";
+/** The bot's metrics port, named when it is taken. */
+const METRICS_PORT = { what: "the Telegram bot's metrics port", portVariable: "NPS_BOT_METRICS_PORT", hostVariable: "NPS_BIND_HOST" } as const;
 /** Seconds between daily delivery rounds (croner pattern with seconds). */
 export const DELIVERY_PATTERN = "*/30 * * * * *";
 
@@ -27,7 +28,7 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   if (!telegramConfigured(config.telegram)) {
     // A stack may declare the bot before anyone has a token: it stays up, says so, and polls nothing.
     const idle = createSideHttpServer({ registry: metrics.registry, service: "telegram-bot", version: pkg.version, readiness: { telegram: () => "not configured (NPS_BOT_TOKEN empty or TELEGRAM_ENABLED=false)" } });
-    const port = await listen(idle, config.telegram.botMetricsPort, BIND_HOST);
+    const port = await listen(idle, config.telegram.botMetricsPort, config.bindHost, METRICS_PORT);
     lifecycle.onShutdown("bot metrics", () => closeServer(idle));
     logger.warn({ port }, "telegram bot serving; Telegram is not configured (NPS_BOT_TOKEN), so it polls nothing");
     return;
@@ -55,7 +56,7 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
     version: pkg.version,
     readiness: { telegram: () => (me ? true : "the Bot API has not answered getMe yet") },
   });
-  const port = await listen(side, config.telegram.botMetricsPort, BIND_HOST);
+  const port = await listen(side, config.telegram.botMetricsPort, config.bindHost, METRICS_PORT);
   lifecycle.onShutdown("bot metrics", () => closeServer(side));
 
   try {

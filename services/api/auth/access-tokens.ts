@@ -87,6 +87,15 @@ export function verifyOptions(settings: TokenSettings): jwt.VerifyOptions & { al
   };
 }
 
+/**
+ * A token whose iat lies ahead of this clock by more than the tolerance. jsonwebtoken checks exp,
+ * nbf and (with maxAge) an iat too old, never one too new; such a token was minted by a clock
+ * that is wrong, or by someone choosing their own lifetime.
+ */
+export function issuedInTheFuture(claims: Pick<AccessClaims, "iat">, now = Date.now()): boolean {
+  return claims.iat > Math.floor(now / 1000) + CLOCK_TOLERANCE_SECONDS;
+}
+
 /** Narrows a verified payload to NPS access claims; anything else (a token of another kind) is undefined. */
 export function asAccessClaims(payload: unknown): AccessClaims | undefined {
   if (typeof payload !== "object" || payload === null) return undefined;

@@ -119,6 +119,15 @@ describe("auth routes", function () {
       expect(res.body.error.message).to.include("expired");
     });
 
+    it("refuses a token issued in the future (beyond the clock tolerance), saying so; a few seconds of skew pass", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const future = await me(bearer(forge(victim, { iat: now + 3600, exp: now + 7200 })));
+      expect(future.status).to.equal(401);
+      expect(future.body.error.message).to.include("issued in the future");
+      expect((await me(bearer(forge(victim, { iat: now + 120, exp: now + 720 })))).status).to.equal(401);
+      expect((await me(bearer(forge(victim, { iat: now + 2, exp: now + 600 })))).status).to.equal(200);
+    });
+
     it("refuses a token older than the configured lifetime even when its exp is far away", async () => {
       const old = Math.floor(Date.now() / 1000) - 2 * 24 * 3600;
       expect((await me(bearer(forge(victim, { iat: old, exp: old + 10 * 24 * 3600 })))).status).to.equal(401);

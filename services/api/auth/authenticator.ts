@@ -9,7 +9,7 @@ import type { Repositories } from "../../lib/db/repositories";
 import { onAccountChange, type UserRecord } from "../../lib/db/repositories/users";
 import type { Logger } from "../../lib/logger";
 import { unauthorized } from "../http/errors";
-import { asAccessClaims, signingKey, verifyOptions, type TokenSettings } from "./access-tokens";
+import { asAccessClaims, issuedInTheFuture, signingKey, verifyOptions, type TokenSettings } from "./access-tokens";
 import type { Principal } from "./principal";
 import { effectiveKeyScopes, roleScopes } from "./scopes";
 
@@ -177,6 +177,7 @@ export class Authenticator {
   private async verifyToken(payload: unknown): Promise<Principal | string> {
     const claims = asAccessClaims(payload);
     if (!claims) return "invalid token";
+    if (issuedInTheFuture(claims)) return "token issued in the future; check the clocks and sign in again";
     // Both lookups at once: one round trip's wait instead of two.
     const [revoked, user] = await Promise.all([
       this.deps.cacheLayer.revocations.isRevoked(claims.jti, sessionRevocationId(claims.sid)),

@@ -33,6 +33,55 @@ describe("API edge: one error shape, security and CORS headers on every response
     expectSecurityHeaders(res);
   });
 
+  it("answers a known path asked with the wrong method with 405 and Allow, not 404", async () => {
+    const login = await request(api.api.app).get("/api/auth/login").set("Origin", ORIGIN);
+    expect(login.status).to.equal(405);
+    expect(login.headers.allow).to.equal("POST");
+    expect(login.body.error.code).to.equal("method_not_allowed");
+    expectSecurityHeaders(login);
+    const health = await request(api.api.app).delete("/api/health");
+    expect([health.status, health.headers.allow]).to.deep.equal([405, "GET, HEAD"]);
+    // Two patterns match /api/share/links: the methods of both are allowed.
+    const links = await request(api.api.app).post("/api/share/links");
+    expect([links.status, links.headers.allow]).to.deep.equal([405, "GET, HEAD, DELETE"]);
+    for (const path of ["/metrics", "/openapi.json", `/share/${"A".repeat(43)}`]) {
+      const res = await request(api.api.app).post(path);
+      expect([res.status, res.headers.allow], path).to.deep.equal([405, "GET, HEAD"]);
+    }
+    const options = await request(api.api.app).options("/api/auth/login");
+    expect([options.status, options.headers.allow]).to.deep.equal([200, "POST"]);
+    expect((await request(api.api.app).get("/api/nowhere")).status).to.equal(404);
+  });
+
+  it("names the allowed range of a number out of bounds (limit=1000), and says 'a number' only for text", async () => {
+    const auth = { Authorization: `Bearer ${user.token}` };
+    const big = await request(api.api.app).get("/api/oracle/readings?limit=1000").set(auth);
+    expect(big.status).to.equal(400);
+    expect(big.body.error.fields).to.deep.equal({ limit: "must be from 1 to 100" });
+    expect((await request(api.api.app).get("/api/oracle/readings?limit=ten").set(auth)).body.error.fields).to.deep.equal({ limit: "expected a number" });
+    expect((await request(api.api.app).get("/api/oracle/timing?best_hours=99").set(auth)).body.error.fields).to.deep.equal({ best_hours: "must be from 1 to 24" });
+  });
+
+  it("every request example in the OpenAPI document is accepted as it stands (the stamp check's stamp is valid)", async () => {
+    const doc = (await request(api.api.app).get("/openapi.json")).body;
+    const resolve = (schema: { $ref?: string }) => (schema.$ref ? doc.components.schemas[schema.$ref.split("/").pop()!] : schema);
+    const tried: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const schema = op.requestBody && resolve(op.requestBody.content["application/json"]!.schema);
+        const props = (schema?.properties ?? {}) as Record<string, { example?: unknown }>;
+        const required = (schema?.required ?? []) as string[];
+        if (!schema || path.includes("{") || required.length === 0 || !required.every((k) => props[k]?.example !== undefined)) continue;
+        const body = Object.fromEntries(required.map((k) => [k, props[k]!.example]));
+        const res = await request(api.api.app)[method as "post"](path).set("Authorization", `Bearer ${user.token}`).send(body);
+        expect(res.status, `${method} ${path} ${JSON.stringify(body)}: ${JSON.stringify(res.body)}`).to.be.below(400);
+        tried.push(path);
+        if (path === "/api/oracle/validate-stamp") expect(res.body.valid, JSON.stringify(res.body)).to.equal(true);
+      }
+    }
+    expect(tried).to.include("/api/oracle/validate-stamp");
+  });
+
   it("answers the liveness probe ahead of Express exactly as Express does", async () => {
     const fast = await request(api.api.handler).get("/api/health").set("Origin", ORIGIN);
     const slow = await request(api.api.app).get("/api/health").set("Origin", ORIGIN);

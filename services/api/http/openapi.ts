@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import express, { type RequestHandler, type Router } from "express";
 import swaggerUi from "swagger-ui-express";
 import { z } from "zod";
+import { allowOn } from "./method-not-allowed";
 
 /** The one error shape, as documented. */
 export const ERROR_SCHEMA = z
@@ -51,6 +52,7 @@ export function openApiRouter(registry: OpenAPIRegistry, version: string, swagge
     res.locals.route = "/openapi.json";
     res.json(doc());
   });
+  router.all("/openapi.json", allowOn(["get"]));
   if (swaggerEnabled) {
     const mark: RequestHandler = (_req, res, next) => {
       res.locals.route = "/docs";

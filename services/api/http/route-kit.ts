@@ -11,6 +11,7 @@ import type { UserEvent } from "../events/event-bus";
 import type { ApiMetrics } from "../metrics";
 import { describeFields, zodFields } from "./error-converter";
 import { forbidden, HttpError, notFound, unauthorized } from "./errors";
+import { allowOn } from "./method-not-allowed";
 import { ERROR_SCHEMA } from "./openapi";
 import type { RateLimiters } from "./rate-limits";
 
@@ -97,6 +98,8 @@ export interface RouteModule {
 
 export class ApiRouter {
   readonly router: Router = express.Router();
+  /** Methods by path, for the 405 of finish(). */
+  private readonly methods = new Map<string, Set<string>>();
 
   constructor(
     readonly base: string,
@@ -127,6 +130,13 @@ export class ApiRouter {
     handlers.push(...(spec.middleware ?? []));
     handlers.push(this.handle(spec));
     this.router[spec.method](spec.path, ...handlers);
+    if (!this.methods.has(spec.path)) this.methods.set(spec.path, new Set());
+    this.methods.get(spec.path)!.add(spec.method);
+  }
+
+  /** After the module's routes: a known path asked with another method answers 405 with Allow. */
+  finish(): void {
+    for (const [path, methods] of this.methods) this.router.all(path, allowOn(methods));
   }
 
   private handle<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends ZodType | undefined, R extends ZodType | undefined, A extends AuthRule>(

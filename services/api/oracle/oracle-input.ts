@@ -46,7 +46,8 @@ export function fullTime(time: string): string {
 
 /**
  * The moment a reading is about: the given date and time, each defaulting to now on the clock
- * `offsetMinutes` east of UTC. With `dateOnly` and no time given, the moment has no hour.
+ * `offsetMinutes` east of UTC. With `dateOnly` (a chart, which has no hour) and no time given,
+ * the moment has no hour.
  */
 export function momentOf(now: Date, offsetMinutes: number, given: { date?: string; time?: string }, dateOnly = false): LocalMoment {
   const clock = localClock(now, offsetMinutes);

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { notFound } from "../http/errors";
+import { queryInt } from "../http/query-fields";
 import type { ApiRouter } from "../http/route-kit";
 import { Reply } from "../http/route-kit";
 import { actorOf, aiLimitWhenAsked, readingEnv, READ, viewerOf, WRITE } from "./access";
 import { dateField, offsetMinutesField, profileIdParams, timeField } from "./fields";
 import { localClock, momentOf, profileOffset } from "./oracle-input";
 import { ask, dailyReading, runReading, storedDaily, type ReadingOutcome } from "./reading-runner";
+import { settingDefaults } from "./setting-defaults";
 import { CreatedReadingSchema, DailyBody, NameBody, QuestionBody, ReadingBody, ReadingSchema, readingView, StampBody, type ReadingRequest } from "./reading-schemas";
 
 /**
@@ -37,9 +39,10 @@ export function registerReadingRoutes(r: ApiRouter): void {
     summary: "Ask for a reading of any type (reading_type: time, daily, name, question, multi, timing, stamp); it is stored",
     description:
       "Progress and completion reach the caller's WebSocket (/ws) as reading_started, reading_progress, reading_complete or reading_failed, " +
-      "each with data.reading_id. A daily reading already stored for the day is returned (200) unless force_regenerate.",
+      "each with data.reading_id. A daily reading already stored for the day is returned (200) unless force_regenerate. " +
+      "The account's settings fill what the body leaves out: reading_type (default_reading_type), numerology_system and locale (language).",
     auth: WRITE,
-    middleware: [aiLimit],
+    middleware: [settingDefaults(r.deps), aiLimit],
     body: ReadingBody,
     response: CreatedOrStoredSchema,
     status: 201,
@@ -57,7 +60,7 @@ export function registerReadingRoutes(r: ApiRouter): void {
       path: `/${type}`,
       summary,
       auth: WRITE,
-      middleware: [aiLimit],
+      middleware: [settingDefaults(r.deps, { readingType: type }), aiLimit],
       body,
       response: CreatedReadingSchema,
       status: 201,
@@ -97,7 +100,7 @@ export function registerReadingRoutes(r: ApiRouter): void {
     path: "/profiles/:profile_id/daily",
     summary: "The daily reading of a profile: the stored one for the date, or a new one (201); one per profile and date",
     auth: WRITE,
-    middleware: [aiLimit],
+    middleware: [settingDefaults(r.deps, { readingType: "daily" }), aiLimit],
     params: profileIdParams,
     body: DailyBody.omit({ profile_id: true }),
     response: CreatedOrStoredSchema,
@@ -123,11 +126,12 @@ export function registerReadingRoutes(r: ApiRouter): void {
       date: dateField.optional(),
       time: timeField.optional(),
       timezone_offset_minutes: z.coerce.number({ message: "expected a number" }).pipe(offsetMinutesField).optional(),
-      best_hours: z.coerce.number({ message: "expected a number" }).int().min(1).max(24).default(5),
+      best_hours: queryInt(1, 24).default(5),
     }),
     response: z.record(z.string(), z.unknown()).meta({ description: "The timing alignment" }),
     handler: async ({ deps, query }) => {
-      const at = momentOf(new Date(), query.timezone_offset_minutes ?? 0, query, true);
+      // Without a time, now (as `time` is documented), not a fixed hour.
+      const at = momentOf(new Date(), query.timezone_offset_minutes ?? 0, query);
       return { ...(await ask(() => deps.oracle.timing({ at, best_hours: query.best_hours }))).result };
     },
   });

@@ -232,7 +232,7 @@ const computeMulti: Compute<"multi"> = async (env, viewer, body, now) => {
 };
 
 const computeTiming: Compute<"timing"> = async (env, _viewer, body, now) => {
-  const at = momentOf(now, body.timezone_offset_minutes ?? 0, body, true);
+  const at = momentOf(now, body.timezone_offset_minutes ?? 0, body);
   const request = { at, best_hours: body.best_hours, locale: body.locale };
   const { result, mode } = await ask(() => env.deps.oracle.timing(request));
   const input = inputOf(body, describeMoment(at));

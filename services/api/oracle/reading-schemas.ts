@@ -72,7 +72,7 @@ export const TimingBody = z.strictObject({
   locale: told.locale,
 });
 export const StampBody = z.strictObject({
-  stamp: requiredText(LIMITS.stampLength).meta({ example: "VE-OX-OXWU-RAWU-DRMT" }),
+  stamp: requiredText(LIMITS.stampLength).meta({ example: "VE-OX-OXFI ☀OX-RUWU-RAWU" }),
   locale: told.locale,
 });
 

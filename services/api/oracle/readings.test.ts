@@ -96,7 +96,6 @@ describe("oracle reading routes", function () {
       [{ reading_type: "time", profile_id: aliceProfile, time: "25:00" }, "time"],
       [{ reading_type: "time", profile_id: aliceProfile, date: "2026-02-30" }, "date"],
       [{ reading_type: "horoscope" }, "reading_type"],
-      [{ profile_id: aliceProfile }, "reading_type"],
       [{ reading_type: "question", question: "q".repeat(501) }, "question"],
       [{ reading_type: "question", question: "   " }, "question"],
       [{ reading_type: "name", name: "Ada", numerology_system: "kabbalah" }, "numerology_system"],

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { hashToken, issueToken } from "../../lib/crypto/tokens";
-import { SYSTEM_VIEWER } from "../../lib/db/paging";
 import { SHARED_PARTS, type ShareLink } from "../../lib/db/repositories/share-links";
-import { conflict, forbidden, gone, notFound } from "../http/errors";
+import { conflict, forbidden, notFound } from "../http/errors";
 import type { ApiRouter, RouteModule } from "../http/route-kit";
 import { READ, viewerOf, WRITE } from "../oracle/access";
 import { iso, isoOrNull } from "../oracle/fields";
 import { readSetting } from "../settings/setting-values";
-import { SharedReadingSchema, sharedView } from "./shared-view";
+import { openSharedReading, SHARE_TOKEN } from "./open-shared";
+import { SharedReadingSchema } from "./shared-view";
 
 /**
  * Share links: the owner of a reading makes an expiring link; anyone holding it reads the reading,
@@ -18,9 +18,8 @@ import { SharedReadingSchema, sharedView } from "./shared-view";
 /** Active links one reading may have at a time. */
 export const MAX_ACTIVE_LINKS = 10;
 const TOKEN_BYTES = 32;
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const tokenParams = z.object({ token: z.string().regex(TOKEN, "not a share token") });
+const tokenParams = z.object({ token: z.string().regex(SHARE_TOKEN, "not a share token") });
 const partsField = z
   .array(z.enum(SHARED_PARTS, { message: `parts are ${SHARED_PARTS.join(", ")}` }))
   .min(1, "share at least one part")
@@ -135,17 +134,11 @@ export const shareRoutes: RouteModule = {
       response: z.object({ reading: SharedReadingSchema, shared_parts: z.array(z.enum(SHARED_PARTS)), view_count: z.number().int(), expires_at: z.iso.datetime() }),
       errors: { 404: "Unknown or revoked link, or the reading was deleted", 410: "The link has expired" },
       handler: async ({ deps, params, res }) => {
-        const opened = await deps.repos.shareLinks.open(hashToken(params.token));
-        if (opened.status === "expired") throw gone("this share link has expired");
-        if (opened.status !== "ok") throw notFound("share link");
-        const { link } = opened;
-        const reading = await deps.repos.readings.get(link.readingId, SYSTEM_VIEWER);
-        if (!reading) throw notFound("share link");
-        const profiles = link.sharedParts.includes("profile") ? await deps.repos.profiles.getMany(reading.profileIds, SYSTEM_VIEWER) : [];
+        const opened = await openSharedReading(deps, params.token);
         // A shared page is the owner's data: never kept by shared caches or indexed.
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("X-Robots-Tag", "noindex");
-        return { reading: sharedView(reading, link.sharedParts, profiles), shared_parts: link.sharedParts, view_count: link.viewCount, expires_at: iso(link.expiresAt) };
+        return opened;
       },
     });
 

@@ -1,3 +1,4 @@
+import type { Request } from "express";
 import { z } from "zod";
 import { hashToken } from "../../lib/crypto/tokens";
 import type { Viewer } from "../../lib/db/paging";
@@ -10,8 +11,9 @@ import { dateField, iso, localeField, readingTypeField, text } from "../oracle/f
 import { localClock } from "../oracle/oracle-input";
 import { dailyReading, runReading } from "../oracle/reading-runner";
 import { readingEnv } from "../oracle/access";
+import { settingDefaults, settingsLocale } from "../oracle/setting-defaults";
 import { ReadingBody, ReadingSchema, ReadingSummarySchema, readingSummaryView, readingView } from "../oracle/reading-schemas";
-import { encodeSettings, readSetting } from "../settings/setting-values";
+import { encodeSettings } from "../settings/setting-values";
 import { BOT_ERRORS, BOT_ROUTE as BOT, chatIdField, chatParams, linkedChat, requireBotService } from "./bot-auth";
 import { LinkSchema, linkView, PreferencesBody, PreferencesSchema, preferencesOf, preferencesView, savePreferences } from "./schemas";
 
@@ -28,6 +30,11 @@ const viewerOfChat = (link: LinkedAccount): Viewer => ({ userId: link.userId, se
 
 export function registerBotRoutes(r: ApiRouter): void {
   const bot = [requireBotService(r.deps.config.telegram.serviceKey)];
+  // The linked account of the chat in the path, for its settings (an unlinked chat is answered by the route).
+  const linkedAccountOf = async (req: Request): Promise<string | undefined> => {
+    const chatId = Number(req.params.chat_id);
+    return Number.isSafeInteger(chatId) ? (await r.deps.repos.telegram.findLink(chatId))?.userId : undefined;
+  };
 
   r.route({
     method: "post",
@@ -78,7 +85,7 @@ export function registerBotRoutes(r: ApiRouter): void {
       const [profiles, readings, locale, prefs] = await Promise.all([
         deps.repos.profiles.list(viewer, { limit: 1 }),
         deps.repos.readings.list(viewer, { limit: 1, view: "summary" }),
-        readSetting(deps.repos.settings, link.userId, "locale"),
+        deps.repos.settings.getAll(link.userId).then((stored) => settingsLocale(stored) ?? "en"),
         preferencesOf(deps.repos.telegram, link.chatId),
       ]);
       return {
@@ -184,10 +191,10 @@ export function registerBotRoutes(r: ApiRouter): void {
   r.route({
     method: "post",
     path: "/bot/chats/:chat_id/readings",
-    summary: "A reading of any type for the linked account (the body of POST /api/oracle/readings); stored in its history",
+    summary: "A reading of any type for the linked account (the body of POST /api/oracle/readings, its settings the defaults); stored in its history",
     description: BOT,
     auth: "public",
-    middleware: bot,
+    middleware: [...bot, settingDefaults(r.deps, { accountOf: linkedAccountOf })],
     params: chatParams,
     body: ReadingBody,
     response: ReadingSchema,
@@ -276,7 +283,7 @@ export function registerBotRoutes(r: ApiRouter): void {
       const profile = chosen ?? (await deps.repos.profiles.list(viewer, { sortBy: "created_at", sortOrder: "asc", limit: 1 })).items[0];
       if (!profile) throw notFound("profile of the linked account");
       const date = body.date ?? localClock(new Date(), prefs.timezoneOffsetMinutes).date;
-      const locale = await readSetting(deps.repos.settings, link.userId, "locale");
+      const locale = settingsLocale(await deps.repos.settings.getAll(link.userId)) ?? "en";
       const outcome = await dailyReading(readingEnv(r, { deps, publish }), { userId: link.userId, viewer }, profile.id, { date, include_ai: true, locale });
       if (outcome.created) await invalidateCache(link.userId);
       return { chat_id: link.chatId, date, profile: { id: profile.id, name: profile.name }, reading: readingView(outcome.reading) };

@@ -108,6 +108,30 @@ describe("WebSocket /ws", function () {
     expect(await garbage.closed).to.equal(WS_CLOSE.authRequired);
   });
 
+  it("takes the credential from the Authorization header (or X-API-Key) of the upgrade, as every other route does", async () => {
+    const a = await connect(`${base}/ws`, { Authorization: `Bearer ${alice.token}` });
+    expect(await a.next()).to.deep.equal({ event: "connected", data: { user_id: alice.user.id, username: alice.user.username } });
+    a.ws.close();
+    const key = await request(api.api.app).post("/api/auth/api-keys").set("Authorization", `Bearer ${bob.token}`).send({ name: "ws-header", scopes: ["oracle:read"] });
+    const b = await connect(`${base}/ws`, { "X-API-Key": key.body.key as string });
+    expect(await b.next()).to.deep.include({ event: "connected", data: { user_id: bob.user.id, username: bob.user.username } });
+    b.ws.close();
+    // The header wins over the query; a bad header credential is refused like a bad query token.
+    const bad = await connect(`${base}/ws?token=${alice.token}`, { Authorization: "Bearer nope" });
+    expect(await bad.closed).to.equal(WS_CLOSE.authRequired);
+  });
+
+  it("is in the OpenAPI document, and a plain GET is told to upgrade (426)", async () => {
+    const doc = (await request(api.api.app).get("/openapi.json")).body;
+    const ws = doc.paths["/ws"].get;
+    expect(ws.responses).to.have.keys(["101", "403", "426"]);
+    expect(ws.description).to.contain("Authorization: Bearer").and.contain("?token=").and.contain("4001");
+    const plain = await request(api.api.app).get("/ws");
+    expect(plain.status).to.equal(426);
+    expect(plain.headers.upgrade).to.equal("websocket");
+    expect(plain.body.error.code).to.equal("upgrade_required");
+  });
+
   it("closes with 4002 when no credential comes in time, having delivered nothing", async () => {
     const c = await connect(`${base}/ws`);
     expect(await c.closed).to.equal(WS_CLOSE.authTimeout);

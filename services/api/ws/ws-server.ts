@@ -1,7 +1,10 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
+import { z } from "zod";
 import type { Logger } from "../../lib/logger";
+import { credentialOf } from "../auth/authenticator";
 import type { Principal } from "../auth/principal";
 import type { EventBus } from "../events/event-bus";
 
@@ -32,9 +35,11 @@ export interface WsHandle {
 }
 
 /**
- * The authenticated WebSocket at /ws. The credential comes in the query (`?token=`) or as the first
- * message (`{"type":"auth","token":"..."}`); until it is accepted nothing is delivered, and a wrong or
- * late one closes the socket with 4001/4002. Once in, the socket receives that user's events only.
+ * The authenticated WebSocket at /ws. The credential comes as a header of the upgrade request
+ * (`Authorization: Bearer <token or API key>`, or `X-API-Key`), in the query (`?token=`), or as the
+ * first message (`{"type":"auth","token":"..."}`); until it is accepted nothing is delivered, and a
+ * wrong or late one closes the socket with 4001/4002. Once in, the socket receives that user's
+ * events only.
  */
 /** The API's own web page (served at /) opens its socket from the API's own host. */
 function sameOrigin(origin: string, host: string | undefined): boolean {
@@ -60,7 +65,9 @@ export function attachWebSocket(httpServer: http.Server, options: WsOptions): Ws
       refuse(socket, 403, "Forbidden");
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, url.searchParams.get("token")));
+    // A header wins over the query: it is where every other route reads credentials.
+    const credential = credentialOf(req.headers)?.value ?? url.searchParams.get("token");
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, credential));
   };
   httpServer.on("upgrade", onUpgrade);
 
@@ -141,4 +148,28 @@ function firstMessageToken(text: string): string | undefined {
 
 function refuse(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** /ws in the OpenAPI document: the upgrade, its credentials, and the messages it carries. */
+export function documentWebSocket(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: "get",
+    path: WS_PATH,
+    tags: ["events"],
+    summary: "Your events, live: a WebSocket (send the upgrade request; a plain GET answers 426)",
+    description:
+      "Upgrade with `Connection: Upgrade` and `Upgrade: websocket`. Credentials, in order of precedence: " +
+      "`Authorization: Bearer <access token or API key>` or `X-API-Key` on the upgrade request, `?token=` in the URL, " +
+      'or a first message `{"type":"auth","token":"..."}` within 10 s. The server sends `{"event":"connected","data":{"user_id","username"}}`, ' +
+      'then the user\'s events as `{"event": "...", "data": {...}}` (reading progress and completion, among others); the text ' +
+      '`ping` is answered `pong`. Close codes: 4001 authentication required or refused, 4002 authentication timed out, 1001 server shutting down. ' +
+      "A browser's Origin must be one of API_CORS_ORIGINS.",
+    security: [{ bearerAuth: [] }, { apiKeyAuth: [] }, {}],
+    request: { query: z.object({ token: z.string().optional().meta({ description: "An access token or API key, when headers cannot be set (browsers)" }) }) },
+    responses: {
+      101: { description: "Switching Protocols: the WebSocket is open" },
+      403: { description: "A browser Origin outside API_CORS_ORIGINS" },
+      426: { description: "Upgrade Required: the request was not a WebSocket upgrade" },
+    },
+  });
 }

@@ -15,7 +15,15 @@ export function register(program: Command): void {
     .action((opts: { file: string; force?: boolean }) => {
       const file = path.resolve(opts.file);
       if (fs.existsSync(file) && !opts.force) throw new CliError(`${opts.file} exists; pass --force to replace it`);
-      fs.writeFileSync(file, renderEnvFile(generateSecrets(), "NPS environment written by `nps env init`"), { mode: 0o600 });
+      const folder = path.dirname(file);
+      if (!fs.existsSync(folder)) throw new CliError(`--file: the folder ${path.dirname(opts.file)} does not exist; create it first`);
+      try {
+        fs.writeFileSync(file, renderEnvFile(generateSecrets(), "NPS environment written by `nps env init`"), { mode: 0o600 });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === "EACCES" || code === "EISDIR" || code === "ENOTDIR" || code === "EROFS") throw new CliError(`--file: cannot write ${opts.file} (${code})`, 1);
+        throw err;
+      }
       process.stdout.write(`wrote ${opts.file} with fresh secrets (API_SECRET_KEY, NPS_ENCRYPTION_KEY, NPS_ENCRYPTION_SALT, TELEGRAM_BOT_SERVICE_KEY, POSTGRES_PASSWORD)\n`);
     });
   env

@@ -42,9 +42,9 @@ export const ENV_VARS = [
   { name: "REDIS_HOST", group: "Redis", description: "Redis host (container name in Docker). Unset together with REDIS_URL: in-memory cache and rate limits." },
   { name: "REDIS_PORT", default: "6379", group: "Redis", description: "Redis port" },
 
-  { name: "API_HOST", default: "0.0.0.0", group: "API Service", description: "API bind address" },
+  { name: "API_HOST", default: "127.0.0.1", group: "API Service", description: "API bind address: this machine only unless set (containers set 0.0.0.0)" },
   { name: "API_PORT", default: "8000", group: "API Service", description: "API port (PORT wins when set)" },
-  { name: "API_SECRET_KEY", default: "changeme-generate-a-real-key", group: "API Service", description: "JWT signing key. Generate a real one (nps env init).", secret: true },
+  { name: "API_SECRET_KEY", default: "", group: "API Service", description: "JWT signing key (nps env init). Unset on the embedded default: generated on first start into NPS_DATA_DIR/secrets.env. A \"changeme\" placeholder is refused.", secret: true },
   { name: "API_CORS_ORIGINS", default: "http://localhost:5173,http://localhost:3000", group: "API Service", description: "Comma-separated allowed CORS origins" },
   { name: "JWT_ALGORITHM", default: "HS256", group: "API Service", description: "JWT signing algorithm (HS256, HS384 or HS512)" },
   { name: "JWT_EXPIRE_MINUTES", default: "1440", group: "API Service", description: "Access token lifetime in minutes (default: 24 hours)" },
@@ -74,8 +74,8 @@ export const ENV_VARS = [
   { name: "NPS_ALERTER_PORT", default: "9102", group: "Telegram", description: "The alerter's port: Alertmanager's webhook, metrics, /health and /ready" },
 
   { name: "ENCRYPTION_ENABLED", default: "true", group: "Security / Encryption", description: "Enable AES-256-GCM field encryption; false stores plaintext (and says so at start)" },
-  { name: "NPS_ENCRYPTION_KEY", default: "", group: "Security / Encryption", description: "64-char hex string (nps env init)", secret: true },
-  { name: "NPS_ENCRYPTION_SALT", default: "", group: "Security / Encryption", description: "32-char hex string (nps env init)", secret: true },
+  { name: "NPS_ENCRYPTION_KEY", default: "", group: "Security / Encryption", description: "64-char hex string (nps env init). Unset on the embedded default: generated on first start into NPS_DATA_DIR/secrets.env", secret: true },
+  { name: "NPS_ENCRYPTION_SALT", default: "", group: "Security / Encryption", description: "32-char hex string (nps env init); generated with the key on the embedded default", secret: true },
   { name: "NPS_PREVIOUS_ENCRYPTION_KEY", default: "", group: "Security / Encryption", description: "The key being rotated away from (nps encryption rotate)", secret: true },
   { name: "NPS_PREVIOUS_ENCRYPTION_SALT", default: "", group: "Security / Encryption", description: "The salt being rotated away from (nps encryption rotate)", secret: true },
   { name: "V3_MASTER_PASSWORD", default: "", group: "Security / Encryption", description: "Accepted for compatibility; NPS has no V3 data to migrate", secret: true },
@@ -95,7 +95,7 @@ export const ENV_VARS = [
   { name: "ORACLE_METRICS_PORT", default: "9090", group: "AI / Oracle", description: "Oracle Prometheus metrics, /health and /ready" },
 
   { name: "LOG_LEVEL", default: "INFO", group: "Logging", description: "Log level: DEBUG, INFO, WARNING, ERROR" },
-  { name: "LOG_FORMAT", default: "json", group: "Logging", description: "Log format: json or text" },
+  { name: "LOG_FORMAT", group: "Logging", description: "Log format: json or text. Unset: text on a terminal, json in pipes and containers" },
 
   { name: "DATABASE_URL", group: "Railway and runtime", description: "PostgreSQL connection string; wins over POSTGRES_*", secret: true },
   { name: "REDIS_URL", group: "Railway and runtime", description: "Redis connection string; wins over REDIS_*", secret: true },
@@ -107,7 +107,9 @@ export const ENV_VARS = [
   { name: "SWAGGER_ENABLED", default: "false", group: "Railway and runtime", description: "Serve Swagger UI at /docs" },
   { name: "DEBUG", default: "false", group: "Railway and runtime", description: "Debug mode (never true in production)" },
 
-  { name: "NPS_DATA_DIR", default: ".nps", group: "NPS", description: "Where the embedded database and local state live" },
+  { name: "NPS_DATA_DIR", default: ".nps", group: "NPS", description: "Where the embedded database, its socket and the generated secrets live (owner-only permissions)" },
+  { name: "NPS_BIND_HOST", default: "127.0.0.1", group: "NPS", description: "Address the Oracle gRPC, metrics and health ports listen on: this machine only unless set (containers set 0.0.0.0)" },
+  { name: "NPS_DRAIN_TIMEOUT", default: "20", group: "NPS", description: "Seconds SIGTERM waits for requests and calls in flight before closing what is left" },
   { name: "NPS_ADMIN_USERNAME", default: "admin", group: "NPS", description: "First administrator's name, created at first start" },
   { name: "NPS_ADMIN_PASSWORD", default: "", group: "NPS", description: "First administrator's password; unset: a strong random one is printed once", secret: true },
   { name: "NPS_MIGRATE_ON_START", default: "true", group: "NPS", description: "Apply pending database migrations at start (under an advisory lock)" },

@@ -7,7 +7,7 @@ import path from "node:path";
 
 describe("config", () => {
   it("applies the seed guide's defaults and picks the embedded database with no server named", () => {
-    const c = loadConfig({}, { cwd: "/srv/nps" });
+    const c = loadConfig({}, { cwd: "/srv/nps", service: "oracle" });
     expect(c.database).to.deep.equal({ kind: "embedded", dataDir: "/srv/nps/.nps/pgdata" });
     expect(c.redis).to.deep.equal({ kind: "memory" });
     expect(c.api.port).to.equal(8000);
@@ -16,7 +16,7 @@ describe("config", () => {
     expect(c.scheduler).to.deep.equal({ enabled: true, hourUtc: 0, minute: 5, metricsPort: 9103 });
     expect(c.alerter).to.include({ port: 9102, cooldownMs: 300_000, checkIntervalMs: 30_000, oracleUrl: "http://oracle-service:9090", alertmanagerUrl: "", queueUrl: "" });
     expect(c.telegram.botMetricsPort).to.equal(9101);
-    expect(c.log).to.deep.equal({ level: "info", format: "json" });
+    expect(c.log).to.deep.equal({ level: "info", format: "auto" });
     expect(c.production).to.equal(false);
   });
 
@@ -28,14 +28,14 @@ describe("config", () => {
       REDIS_HOST: "other",
       PORT: "9999",
       API_PORT: "8001",
-    });
+    }, { service: "oracle" });
     expect(c.database).to.deep.equal({ kind: "postgres", url: "postgres://a:b@db:5432/x", source: "DATABASE_URL" });
     expect(c.redis).to.deep.equal({ kind: "redis", url: "redis://cache:6380", source: "REDIS_URL" });
     expect(c.api.port).to.equal(9999);
   });
 
   it("builds the database URL from the parts, escaping the password", () => {
-    const c = loadConfig({ POSTGRES_HOST: "db", POSTGRES_PASSWORD: "p@ss/word", POSTGRES_DB: "nps" });
+    const c = loadConfig({ POSTGRES_HOST: "db", POSTGRES_PASSWORD: "p@ss/word", POSTGRES_DB: "nps" }, { service: "backup" });
     expect(c.database.kind).to.equal("postgres");
     if (c.database.kind !== "postgres") return;
     const u = new URL(c.database.url);
@@ -58,12 +58,30 @@ describe("config", () => {
 
   it("refuses empty and changeme secrets in production, for the secrets the service uses", () => {
     const base = { NODE_ENV: "production", POSTGRES_HOST: "db" };
-    expect(() => loadConfig(base, { service: "api" })).to.throw(ConfigError, /API_SECRET_KEY.*changeme[\s\S]*POSTGRES_PASSWORD[\s\S]*NPS_ENCRYPTION_KEY/);
+    expect(() => loadConfig(base, { service: "api" })).to.throw(ConfigError, /API_SECRET_KEY: must be set in production[\s\S]*POSTGRES_PASSWORD.*changeme[\s\S]*NPS_ENCRYPTION_KEY/);
     // The oracle holds no secrets of its own, so it starts.
     expect(loadConfig(base, { service: "oracle" }).production).to.equal(true);
     const good = { ...base, ...generateSecrets() };
     expect(loadConfig(good, { service: "api" }).production).to.equal(true);
     expect(() => loadConfig({ RAILWAY_ENVIRONMENT: "production", ...generateSecrets(), API_SECRET_KEY: "x-changeme-x" }, { service: "api" })).to.throw(/API_SECRET_KEY/);
+  });
+
+  it("refuses the published signing-key placeholder, or no key, outside production too", () => {
+    for (const key of ["changeme-generate-a-real-key", "Changeme", ""]) {
+      expect(() => loadConfig({ API_SECRET_KEY: key }, { service: "api" }), key).to.throw(ConfigError, /API_SECRET_KEY/);
+      expect(() => loadConfig({ API_SECRET_KEY: key }, { service: "all" }), key).to.throw(ConfigError, /API_SECRET_KEY/);
+    }
+    // Services that never sign or check a token start without one.
+    expect(loadConfig({}, { service: "oracle" }).production).to.equal(false);
+    expect(loadConfig({ API_SECRET_KEY: "a-real-key-0123456789abcdef0123456789" }, { service: "api" }).api.secretKey).to.equal("a-real-key-0123456789abcdef0123456789");
+  });
+
+  it("listens on this machine only unless a host variable says otherwise", () => {
+    const c = loadConfig({}, { service: "oracle" });
+    expect(c.api.host).to.equal("127.0.0.1");
+    expect(c.bindHost).to.equal("127.0.0.1");
+    const container = loadConfig({ API_HOST: "0.0.0.0", NPS_BIND_HOST: "0.0.0.0" }, { service: "oracle" });
+    expect([container.api.host, container.bindHost]).to.deep.equal(["0.0.0.0", "0.0.0.0"]);
   });
 
   it("keeps .env.example in step with the variable list", () => {

@@ -28,6 +28,10 @@ export interface Config {
   readonly database: DatabaseTarget;
   readonly redis: RedisTarget;
   readonly migrateOnStart: boolean;
+  /** Where the Oracle's and the side ports listen (NPS_BIND_HOST); the API has API_HOST. */
+  readonly bindHost: string;
+  /** How long SIGTERM waits for work in flight (NPS_DRAIN_TIMEOUT). */
+  readonly drainMs: number;
   readonly api: {
     readonly host: string;
     readonly port: number;
@@ -79,7 +83,8 @@ export interface Config {
     readonly maxTokens: number;
     readonly cacheTtlSeconds: number;
   };
-  readonly log: { readonly level: LogLevel; readonly format: "json" | "text" };
+  /** format "auto": readable lines on a terminal, JSON otherwise (the logger looks at stdout). */
+  readonly log: { readonly level: LogLevel; readonly format: "json" | "text" | "auto" };
   readonly admin: { readonly username: string; readonly password: string };
   readonly backupDir: string;
   /** The services' own login role that `nps migrate up` keeps in step (NPS_DB_APP_USER), when set. */
@@ -219,7 +224,7 @@ const schema = z.object({
   NPS_AI_MAX_TOKENS: int(1, 64_000),
   NPS_AI_CACHE_TTL: int(0, 7 * 24 * 3600),
   LOG_LEVEL: logLevel,
-  LOG_FORMAT: z.enum(["json", "text"], { message: "expected json or text" }),
+  LOG_FORMAT: z.enum(["json", "text"], { message: "expected json or text" }).optional(),
   NODE_ENV: str,
   RAILWAY_ENVIRONMENT: optionalStr,
   PRODUCTION_DOMAIN: str,
@@ -227,6 +232,8 @@ const schema = z.object({
   SWAGGER_ENABLED: bool,
   DEBUG: bool,
   NPS_DATA_DIR: str.min(1),
+  NPS_BIND_HOST: str.min(1),
+  NPS_DRAIN_TIMEOUT: int(1, 600),
   NPS_ADMIN_USERNAME: str.regex(/^[A-Za-z0-9_.-]{3,100}$/, "3 to 100 letters, digits, _ . -"),
   NPS_ADMIN_PASSWORD: str,
   NPS_MIGRATE_ON_START: bool,
@@ -262,6 +269,11 @@ function secretsUsedBy(service: ServiceName | "all", raw: z.infer<typeof schema>
   return [...new Set(parts.flatMap((p) => partSecrets(p, raw)))];
 }
 
+/** The published placeholders ("changeme-...") that must never protect anything. */
+function isPlaceholder(value: string): boolean {
+  return value.toLowerCase().includes("changeme");
+}
+
 export function isProductionEnv(env: NodeJS.ProcessEnv): boolean {
   return env.NODE_ENV === "production" || env.RAILWAY_ENVIRONMENT === "production";
 }
@@ -283,13 +295,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
   const production = isProductionEnv(env);
   const problems: string[] = [];
 
+  const used = secretsUsedBy(options.service ?? "all", raw);
   if (production) {
-    for (const name of secretsUsedBy(options.service ?? "all", raw)) {
+    for (const name of used) {
       const value = raw[name as keyof typeof raw];
       if (typeof value !== "string" || value.trim() === "") problems.push(`${name}: must be set in production`);
-      else if (value.toLowerCase().includes("changeme")) problems.push(`${name}: still a "changeme" placeholder; generate a real secret (nps env init)`);
+      else if (isPlaceholder(value)) problems.push(`${name}: still a "changeme" placeholder; generate a real secret (nps env init)`);
     }
     if (raw.DEBUG) problems.push("DEBUG: must be false in production");
+  } else if (used.includes("API_SECRET_KEY")) {
+    // Everywhere, not only in production: whoever knows the signing key mints tokens for any account.
+    if (raw.API_SECRET_KEY.trim() === "") problems.push("API_SECRET_KEY: must be set (nps env init writes one; the embedded default generates its own on first start)");
+    else if (isPlaceholder(raw.API_SECRET_KEY)) problems.push('API_SECRET_KEY: the published "changeme" placeholder is refused; generate a real key (nps env init)');
   }
   if (raw.NPS_DB_APP_USER && raw.NPS_DB_APP_PASSWORD.length < 16) problems.push("NPS_DB_APP_PASSWORD: must be set (16 characters at least) with NPS_DB_APP_USER");
   if (problems.length > 0) throw new ConfigError(problems);
@@ -305,6 +322,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     database: databaseTarget(raw, dataDir),
     redis: redisTarget(raw),
     migrateOnStart: raw.NPS_MIGRATE_ON_START,
+    bindHost: raw.NPS_BIND_HOST,
+    drainMs: raw.NPS_DRAIN_TIMEOUT * 1000,
     api: {
       host: raw.API_HOST,
       port: raw.PORT ?? raw.API_PORT,
@@ -361,7 +380,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       maxTokens: raw.NPS_AI_MAX_TOKENS,
       cacheTtlSeconds: raw.NPS_AI_CACHE_TTL,
     },
-    log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT },
+    log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? "auto" },
     admin: { username: raw.NPS_ADMIN_USERNAME, password: raw.NPS_ADMIN_PASSWORD },
     backupDir: path.resolve(cwd, raw.BACKUP_DIR),
     ...(raw.NPS_DB_APP_USER ? { appRole: { user: raw.NPS_DB_APP_USER, password: raw.NPS_DB_APP_PASSWORD } } : {}),

@@ -1,6 +1,7 @@
 import pino from "pino";
 import { CliError } from "../../cli-error";
 import { loadDotEnv } from "../config/dotenv";
+import { applyLocalSecrets } from "../config/local-secrets";
 import { loadConfig, type Config } from "../config/load-config";
 import type { Logger } from "../logger";
 import type { ServiceName } from "../service-names";
@@ -34,6 +35,8 @@ export async function withCliDatabase<T>(
   work: (ctx: CliDatabase) => Promise<T>,
 ): Promise<T> {
   loadDotEnv();
+  // The embedded default's keys: `nps encryption rotate` must use the ones `nps start` uses.
+  applyLocalSecrets();
   const config = loadConfig(process.env, { service: options.secretsOf });
   const logger = pino({ level: "warn", base: { service: "nps-cli" } }, pino.destination(2));
   let db: Database;

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { loadConfig, type Config } from "../config/load-config";
 import { silentLogger } from "../logger";
 import { makeProfile, makeUser, viewerOf } from "../testing/fixtures";
@@ -22,7 +23,8 @@ describe("the embedded default (PGlite)", function () {
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-embedded-"));
-    config = loadConfig({}, { cwd: dir });
+    // The database commands' view of the configuration: no signing key needed.
+    config = loadConfig({}, { cwd: dir, service: "backup" });
     db = await openDatabase(config, silentLogger);
   });
 
@@ -37,6 +39,24 @@ describe("the embedded default (PGlite)", function () {
     expect(fs.existsSync(path.join(dir, ".nps", "pgdata", "PG_VERSION"))).to.equal(true);
     const status = await migrationStatus(db!);
     expect(status.map((s) => s.appliedAt !== null)).to.deep.equal(migrationFiles().map(() => true));
+  });
+
+  it("listens on no TCP port: a unix socket in a folder only this account can enter", async () => {
+    const url = new URL(db!.url);
+    const folder = path.join(dir, ".nps", "run");
+    expect(url.hostname).to.equal("");
+    expect(url.searchParams.get("host")).to.equal(folder);
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(path.join(dir, ".nps"))).to.equal(0o700);
+    expect(mode(folder)).to.equal(0o700);
+    const socket = path.join(folder, ".s.PGSQL.5432");
+    expect(fs.statSync(socket).isSocket()).to.equal(true);
+    expect(mode(socket)).to.equal(0o600);
+    // The same socket serves a second client of this account, as psql -h <folder> would.
+    const other = new pg.Client({ connectionString: db!.url });
+    await other.connect();
+    expect((await other.query("SELECT count(*)::int AS n FROM schema_migrations")).rows[0].n).to.be.above(0);
+    await other.end();
   });
 
   it("runs the same repositories, encryption, search and constraint errors", async () => {

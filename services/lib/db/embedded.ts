@@ -1,11 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "../logger";
+import { ensurePrivateDir } from "../private-dir";
+import { StartupError } from "../startup-error";
+import { isProcessAlive } from "../processes";
 
 /**
  * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) keeping its files in a
- * directory, served on 127.0.0.1 through pglite-socket so that the very same pg Pool code runs
- * on it. Used only when neither DATABASE_URL nor POSTGRES_HOST is set.
+ * directory, served through pglite-socket so that the very same pg Pool code runs on it. Used
+ * only when neither DATABASE_URL nor POSTGRES_HOST is set.
+ *
+ * PGlite checks no password, so it listens on no TCP port at all: a unix socket in a folder
+ * beside the data (`run/`, 0700; the socket 0600) is reachable by this account alone.
  *
  * PGlite is one session behind every socket connection; ./database.ts lists the rules that
  * follow from that. A lock file beside the data directory keeps a second process (which would
@@ -13,34 +19,37 @@ import type { Logger } from "../logger";
  */
 
 export interface EmbeddedServer {
-  /** postgresql://postgres@127.0.0.1:<port>/postgres */
+  /** postgresql:///postgres?host=<socket folder>&user=postgres */
   readonly url: string;
+  /** The socket file itself. */
+  readonly socketPath: string;
   close(): Promise<void>;
 }
 
 export class EmbeddedDatabaseBusyError extends Error {
   override readonly name = "EmbeddedDatabaseBusyError";
   constructor(dataDir: string, pid: number) {
-    super(`the embedded database in ${dataDir} is in use by process ${pid}; stop it first, or set DATABASE_URL to use a PostgreSQL server`);
+    super(`the embedded database in ${dataDir} is in use by process ${pid} (another nps start?); stop that process, or set NPS_DATA_DIR to another folder (or DATABASE_URL to a PostgreSQL server)`);
   }
 }
 
 /** Enough for the pool, a migrator and the odd tool; PGlite runs one query at a time regardless. */
 const MAX_SOCKET_CONNECTIONS = 32;
+/** libpq and node-postgres look for `<folder>/.s.PGSQL.<port>`; the port is only a name here. */
+const SOCKET_NAME = ".s.PGSQL.5432";
+/** Linux keeps at most 107 bytes of a socket's path. */
+const MAX_SOCKET_PATH = 107;
 
-/** true while a process with this id runs on this machine (lock files record one). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** Where the embedded server of a data directory listens. */
+export function socketFolderOf(dataDir: string): string {
+  return path.join(path.dirname(dataDir), "run");
 }
+
+export { isProcessAlive } from "../processes";
 
 function takeLock(dataDir: string): () => void {
   const lockFile = `${dataDir}.lock`;
-  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  ensurePrivateDir(path.dirname(lockFile));
   for (;;) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
@@ -65,18 +74,29 @@ export async function startEmbeddedServer(dataDir: string, logger?: Logger): Pro
       import("@electric-sql/pglite/contrib/pg_trgm"),
       import("@electric-sql/pglite-socket"),
     ]);
+    const folder = socketFolderOf(dataDir);
+    const socketPath = path.join(folder, SOCKET_NAME);
+    if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
+      throw new StartupError(`the embedded database's socket path ${socketPath} is longer than ${MAX_SOCKET_PATH} bytes; set NPS_DATA_DIR to a shorter path`);
+    }
+    ensurePrivateDir(folder);
+    // Left by a process that died (the lock above says none is alive).
+    fs.rmSync(socketPath, { force: true });
     const db = await PGlite.create({ dataDir, extensions: { citext, pg_trgm } });
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: MAX_SOCKET_CONNECTIONS });
+    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: MAX_SOCKET_CONNECTIONS });
     try {
       await server.start();
+      fs.chmodSync(socketPath, 0o600);
     } catch (err) {
+      await server.stop().catch(() => undefined);
       await db.close();
       throw err;
     }
     logger?.info({ dataDir, fresh, ms: Date.now() - started }, fresh ? "created the embedded database" : "opened the embedded database");
     let closing: Promise<void> | undefined;
     return {
-      url: `postgresql://postgres@${server.getServerConn()}/postgres`,
+      url: `postgresql:///postgres?host=${encodeURIComponent(folder)}&user=postgres`,
+      socketPath,
       close() {
         closing ??= (async () => {
           try {

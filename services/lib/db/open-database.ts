@@ -80,6 +80,7 @@ async function sharedEmbeddedServer(dataDir: string, logger: Logger): Promise<Em
   let closed = false;
   return {
     url: server.url,
+    socketPath: server.socketPath,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,11 +1,140 @@
-/**
- * Runs `nps ...` as a child process the way a container does, and waits for the JSON log line
- * that says it is serving (whose fields carry the ports it bound). For tests that need a real
- * service process: the API a bot talks to, an alerter Alertmanager posts to.
- */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
+
+/**
+ * `nps ...` in a child process, for tests that need a real service process:
+ * - spawnNps: as a user runs it, for the tests of starting and stopping: its JSON log lines as
+ *   they come, its stderr, and its exit. The environment is the caller's alone (with PATH and
+ *   HOME), so nothing of the machine's or the test run's settings leaks in;
+ * - startNpsProcess: the way a container runs it, resolved once it logs that it serves (whose
+ *   fields carry the ports it bound): the API a bot talks to, an alerter Alertmanager posts to.
+ */
+
+export const NPS_BIN = path.resolve(__dirname, "../../../bin/nps.js");
+export const PROJECT_ROOT = path.resolve(__dirname, "../../..");
+
+export interface LogLine {
+  readonly msg?: string;
+  readonly pid?: number;
+  readonly [key: string]: unknown;
+}
+
+export interface SpawnedNps {
+  readonly child: ChildProcess;
+  readonly logs: LogLine[];
+  /** Every line so far, stdout and stderr (for a failing test's message). */
+  output(): string;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Resolves with the first log line the predicate accepts (earlier ones included). */
+  waitForLog(accept: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+}
+
+/** A test's own API signing key: never the published placeholder. */
+export function testSigningKey(): string {
+  return randomBytes(32).toString("hex");
+}
+
+/** The variables every spawned `nps` gets: quiet, JSON logs, no Telegram. */
+export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_FORMAT: "json", LOG_LEVEL: "info", TELEGRAM_ENABLED: "false", ...extra };
+}
+
+export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, options: { command?: string; cwd?: string } = {}): SpawnedNps {
+  const command = options.command ?? process.execPath;
+  const argv = options.command ? [...args] : [NPS_BIN, ...args];
+  const spawnOptions: SpawnOptions = { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] };
+  const child = spawn(command, argv, spawnOptions);
+  const logs: LogLine[] = [];
+  const waiters: { accept: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
+  let stderr = "";
+  const lines: string[] = [];
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  createInterface({ input: child.stderr! }).on("line", (text) => lines.push(text));
+  createInterface({ input: child.stdout! }).on("line", (text) => {
+    lines.push(text);
+    let line: LogLine;
+    try {
+      line = JSON.parse(text) as LogLine;
+    } catch {
+      return;
+    }
+    logs.push(line);
+    for (const w of [...waiters]) {
+      if (w.accept(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    logs,
+    output: () => lines.join("\n"),
+    stderr: () => stderr,
+    exited,
+    waitForLog(accept, timeoutMs = 90_000) {
+      const seen = logs.find(accept);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no such log line within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        void exited.then((code) => {
+          clearTimeout(timer);
+          reject(new Error(`nps exited with ${code} first; stderr: ${stderr}`));
+        });
+        waiters.push({
+          accept,
+          resolve: (l) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        });
+      });
+    },
+  };
+}
+
+/** Resolves with the exit code, or kills the process and rejects when it is still running after timeoutMs. */
+export function exitWithin(p: SpawnedNps, timeoutMs: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      p.child.kill("SIGKILL");
+      reject(new Error(`still running after ${timeoutMs} ms; stderr: ${p.stderr()}`));
+    }, timeoutMs);
+    void p.exited.then((code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+/** A port held open on 127.0.0.1 (chosen by the system), for the tests of a port already taken. */
+export async function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  return { port: (server.address() as net.AddressInfo).port, release: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** true when something accepts TCP connections on 127.0.0.1:port. */
+export function accepts(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, host);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
 
 export interface NpsProcess {
   readonly child: ChildProcess;
@@ -18,42 +147,17 @@ export interface NpsProcess {
   stop(): Promise<number | null>;
 }
 
-const CLI = path.resolve(__dirname, "../../../bin/nps.js");
-
-export function startNpsProcess(args: readonly string[], env: NodeJS.ProcessEnv, servingMsg: string, startupMs = 90_000): Promise<NpsProcess> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LOG_FORMAT: "json", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  createInterface({ input: child.stderr! }).on("line", (l) => lines.push(l));
-  const output = () => lines.join("\n");
+export async function startNpsProcess(args: readonly string[], env: NodeJS.ProcessEnv, servingMsg: string, startupMs = 90_000): Promise<NpsProcess> {
+  const p = spawnNps(args, { ...process.env, LOG_FORMAT: "json", LOG_LEVEL: "info", ...env });
   const stop = async () => {
-    if (child.exitCode === null) child.kill("SIGTERM");
-    return exited;
+    if (p.child.exitCode === null) p.child.kill("SIGTERM");
+    return p.exited;
   };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`nps ${args.join(" ")} did not log "${servingMsg}" within ${startupMs} ms:\n${output()}`));
-    }, startupMs);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`nps ${args.join(" ")} exited with ${code} before serving:\n${output()}`));
-    });
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      lines.push(line);
-      let entry: Record<string, unknown>;
-      try {
-        entry = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        return;
-      }
-      if (entry.msg === servingMsg) {
-        clearTimeout(timer);
-        resolve({ child, serving: entry, exited, output, stop });
-      }
-    });
-  });
+  try {
+    const serving = await p.waitForLog((l) => l.msg === servingMsg, startupMs);
+    return { child: p.child, serving, exited: p.exited, output: p.output, stop };
+  } catch (err) {
+    p.child.kill("SIGKILL");
+    throw new Error(`nps ${args.join(" ")} did not log "${servingMsg}": ${(err as Error).message}\n${p.output()}`);
+  }
 }

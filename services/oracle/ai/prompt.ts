@@ -4,7 +4,8 @@
  * engine's results rather than inventing its own.
  */
 import { DEFAULT_LOCALE, LOCALE_LANGUAGES } from "../../contract";
-import type { FullReading, GroupAnalysis, Locale, PairCompatibility, ReadingType } from "../readings/types";
+import { isMomentReading } from "../readings/moment-reading";
+import type { FullReading, GroupAnalysis, Locale, MomentReading, PairCompatibility, ReadingType } from "../readings/types";
 import { marker, SECTION_KEYS } from "./sections";
 
 export const SYSTEM_PROMPT = [
@@ -22,7 +23,7 @@ export const SYSTEM_PROMPT = [
 
 export interface ReadingPromptInput {
   readonly type: ReadingType;
-  readonly reading: FullReading;
+  readonly reading: FullReading | MomentReading;
   /** Lines about the reading type itself (the question and its number, the name, the day's insights). */
   readonly context?: readonly string[];
   readonly inquiry?: Readonly<Record<string, string>> | null;
@@ -42,26 +43,34 @@ function inquiryLines(inquiry: Readonly<Record<string, string>> | null | undefin
   return ["WHAT THE PERSON TOLD US", ...entries.map(([k, v]) => `${k.replace(/_/g, " ")}: ${v}`), ""];
 }
 
-/** The numbers of one reading as labelled lines. */
-export function readingLines(r: FullReading): string[] {
+/** The person's own lines: who, and the numbers drawn from their name and birth date. */
+function personLines(r: FullReading): string[] {
   const n = r.numerology;
   const lines = [
     `Person: ${r.person.name}, born ${r.person.birthdate} (${r.person.age_years} years)`,
-    `Moment: ${r.fc60_stamp.iso}, ${r.current.weekday} ruled by ${r.current.planet} (${r.current.domain})`,
-    `FC60 stamp: ${r.fc60_stamp.fc60}  checksum ${r.fc60_stamp.chk}`,
     `Life path ${n.life_path.number} (${n.life_path.title}: ${n.life_path.message})`,
     `Expression ${n.expression}, soul urge ${n.soul_urge}, personality ${n.personality}`,
     `Personal year ${n.personal_year}, month ${n.personal_month}, day ${n.personal_day}`,
     `Polarity: ${n.gender_polarity.label}`,
   ];
   if (n.mother_influence !== undefined) lines.push(`Mother's influence: ${n.mother_influence}`);
+  lines.push(`Heartbeat: ${r.heartbeat.bpm} BPM (${r.heartbeat.bpm_source}), ${r.heartbeat.element}`);
+  if (r.location) lines.push(`Place: ${r.location.lat_hemisphere}/${r.location.lon_hemisphere}, ${r.location.element}`);
+  return lines;
+}
+
+/** The numbers of one reading as labelled lines; a reading of the moment alone says what it lacks. */
+export function readingLines(r: FullReading | MomentReading): string[] {
+  const lines = isMomentReading(r)
+    ? [`No profile and no birth date: there is no life path, personal number or heartbeat to speak of (left out: ${r.left_out.join(", ")})`]
+    : personLines(r);
   lines.push(
+    `Moment: ${r.fc60_stamp.iso}, ${r.current.weekday} ruled by ${r.current.planet} (${r.current.domain})`,
+    `FC60 stamp: ${r.fc60_stamp.fc60}  checksum ${r.fc60_stamp.chk}`,
     `Moon: ${r.moon.phase_name} ${r.moon.emoji}, ${r.moon.illumination}% lit, energy ${r.moon.energy}; best for ${r.moon.best_for}; avoid ${r.moon.avoid}`,
     `Year: ${r.ganzhi.year.traditional_name} (${r.ganzhi.year.polarity}); day: ${r.ganzhi.day.element} ${r.ganzhi.day.animal_name}` +
       (r.ganzhi.hour ? `; hour: ${r.ganzhi.hour.animal_name}` : ""),
-    `Heartbeat: ${r.heartbeat.bpm} BPM (${r.heartbeat.bpm_source}), ${r.heartbeat.element}`,
   );
-  if (r.location) lines.push(`Place: ${r.location.lat_hemisphere}/${r.location.lon_hemisphere}, ${r.location.element}`);
   for (const p of r.patterns.detected) lines.push(`Pattern (${p.strength}): ${p.message}`);
   lines.push(`Confidence: ${r.confidence.score}% (${r.confidence.level})`);
   return lines;

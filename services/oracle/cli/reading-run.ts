@@ -1,6 +1,7 @@
 /** Runs `nps reading`: the one place the command reads the clock, calls the engine and prints. */
 import { InvalidInputError } from "../../lib/errors";
 import { generateReading, resolveSystem } from "../engine";
+import { withOneConfidence } from "../readings/engine-call";
 import { formatReading } from "./reading-format";
 import { asOptionError, readingInputFrom, systemClock, type ReadingOptions } from "./reading-options";
 
@@ -8,7 +9,7 @@ export function runReading(opts: ReadingOptions, out: (s: string) => void, now: 
   const input = readingInputFrom(opts, systemClock(now));
   let reading;
   try {
-    reading = generateReading(input);
+    reading = withOneConfidence(generateReading(input));
   } catch (err) {
     throw err instanceof InvalidInputError ? asOptionError(err) : err;
   }

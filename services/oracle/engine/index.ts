@@ -49,6 +49,10 @@ export { fullMoonInfo, moonPhase, PHASE_NAMES } from "./universal/moon-engine";
 export { yearGanzhi, dayGanzhi, hourGanzhi, fullYearInfo, fullDayInfo, STEMS } from "./universal/ganzhi-engine";
 export { locationSignature } from "./universal/location-engine";
 export { planetMeetsMoon, lifepathMeetsYear, animalHarmony } from "./synthesis/signal-combiner";
+// The steps of a reading one by one: a reading of the moment alone (no one's birth date) is put together from them.
+export { generateReading as readSignals } from "./synthesis/reading-engine";
+export { translate } from "./synthesis/universe-translator";
+export { detectPatterns, calculateConfidence } from "./synthesis/master-orchestrator";
 
 // The complete chart, and how a name in any script is read for counting.
 export { computeChart } from "./chart/chart";

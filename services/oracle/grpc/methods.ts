@@ -9,6 +9,7 @@
  */
 import { READING_TYPE_INFO, READING_TYPES, type OracleProfile, type ReadingType, type SameKeys } from "../../contract";
 import type { FullReading } from "../engine";
+import type { MomentReading } from "../readings/types";
 import type { OracleReadings } from "../readings/reading-service";
 import type * as Wire from "./wire-types";
 import { chartFromWire, chartToWire, compatibilityFromWire } from "./chart-wire";
@@ -73,22 +74,26 @@ function plainResult<K extends MethodKey>(): Row<K> {
   return { toWireResponse: (res) => res as object, fromWireResponse: (w) => w as ResultOf<K> };
 }
 
-/** Results that carry one reading beside their own fields: the reading crosses in its own shape. */
-function readingResult<K extends "time" | "daily" | "name" | "question">(): Row<K> {
+/**
+ * Results that carry one reading beside their own fields: the reading crosses in its own shape
+ * (a name or question result's may be the moment alone, when asked without a profile).
+ */
+function readingResult<K extends "time" | "daily" | "name" | "question">(restore: (res: ResultOf<K>) => ResultOf<K> = (res) => res): Row<K> {
   return {
-    toWireResponse: (res) => ({ ...res, reading: toWireReading((res as { reading: FullReading }).reading) }),
-    fromWireResponse: (w) => ({ ...(w as ResultOf<K>), reading: fromWireReading((w as { reading: WireReading }).reading) }),
+    toWireResponse: (res) => ({ ...res, reading: toWireReading((res as { reading: FullReading | MomentReading }).reading) }),
+    fromWireResponse: (w) => restore({ ...(w as ResultOf<K>), reading: fromWireReading((w as { reading: WireReading }).reading) } as ResultOf<K>),
   };
 }
 
 const ROWS: { readonly [K in MethodKey]: Row<K> } = {
   time: readingResult<"time">(),
   daily: readingResult<"daily">(),
-  name: readingResult<"name">(),
+  // life_path is an optional field: absent without a profile, null in the result.
+  name: readingResult<"name">((res) => ({ ...res, life_path: res.life_path ?? null })),
   question: readingResult<"question">(),
   multi: {
     toWireResponse: (res) => ({ ...res, readings: res.readings.map(toWireReading) }),
-    fromWireResponse: (w) => ({ ...(w as ResultOf<"multi">), readings: (w as { readings: WireReading[] }).readings.map(fromWireReading) }),
+    fromWireResponse: (w) => ({ ...(w as ResultOf<"multi">), readings: (w as { readings: WireReading[] }).readings.map((r) => fromWireReading(r) as FullReading) }),
   },
   timing: plainResult<"timing">(),
   stamp: plainResult<"stamp">(),

@@ -6,10 +6,12 @@
  *  - synthesis is translation.full_text and travels once;
  *  - a null gender or paradox is an absent optional string;
  *  - a reading without a time of day has no ganzhi.hour key at all;
- *  - an insight dict with nothing to say is {} (an empty message on the wire).
+ *  - an insight dict with nothing to say is {} (an empty message on the wire);
+ *  - a reading of the moment alone carries left_out and none of the person's parts.
  */
 import type { SameKeys } from "../../contract";
 import type { Fc60Stamp, FullReading, ThemedMessage } from "../engine";
+import type { MomentReading } from "../readings/types";
 import type * as Wire from "./wire-types";
 
 /** The stamp as the proto spells it: the engine's keys without their leading underscore. */
@@ -17,8 +19,11 @@ export type WireStamp = { [K in keyof Fc60Stamp as K extends `_${infer Bare}` ? 
 const STAMP_MATCHES: SameKeys<WireStamp, Wire.Fc60Stamp__Output> = true;
 void STAMP_MATCHES;
 
-/** A reading as the encoder reads it and the decoder gives it back. */
-export type WireReading = Omit<FullReading, "fc60_stamp"> & { fc60_stamp: WireStamp };
+/**
+ * A reading as the decoder gives it back: every field (left_out empty for a person's reading;
+ * person, birth, numerology, heartbeat and location absent for a reading of the moment alone).
+ */
+export type WireReading = Omit<FullReading, "fc60_stamp"> & { fc60_stamp: WireStamp; left_out: string[] };
 
 export function toWireStamp(s: Fc60Stamp): WireStamp {
   return {
@@ -76,7 +81,7 @@ export function fromWireStamp(w: WireStamp): Fc60Stamp {
  * The object the encoder reads: the reading itself with only its stamp swapped (a shallow copy;
  * fields the proto does not name, like synthesis, are simply not written).
  */
-export function toWireReading(r: FullReading): WireReading {
+export function toWireReading(r: FullReading | MomentReading): Omit<FullReading | MomentReading, "fc60_stamp"> & { fc60_stamp: WireStamp } {
   return { ...r, fc60_stamp: toWireStamp(r.fc60_stamp) };
 }
 
@@ -84,31 +89,32 @@ export function toWireReading(r: FullReading): WireReading {
 const READING_MATCHES: SameKeys<Omit<WireReading, "synthesis">, Wire.Reading__Output> = true;
 void READING_MATCHES;
 
-/** A decoded reading made deep-equal to the engine's again; `w` is the decoder's fresh object and is reused. */
-export function fromWireReading(w: WireReading): FullReading {
-  const polarity = w.numerology.gender_polarity;
-  if (polarity.gender === undefined) polarity.gender = null;
+/**
+ * A decoded reading made deep-equal to the engine's again; `w` is the decoder's fresh object and
+ * is reused. With left_out, it is a reading of the moment alone, and has no person's parts.
+ */
+export function fromWireReading(w: WireReading): FullReading | MomentReading {
   const symbolic = w.reading;
   if (symbolic.paradox === undefined) symbolic.paradox = null;
   symbolic.planet_moon_insight_dict = emptyAsBare(symbolic.planet_moon_insight_dict);
   symbolic.lifepath_year_insight_dict = emptyAsBare(symbolic.lifepath_year_insight_dict);
   if (w.ganzhi.hour == null) delete w.ganzhi.hour;
-  return {
-    person: w.person,
-    birth: w.birth,
+  // The parts of every reading: the moment's.
+  const moment = {
     current: w.current,
-    numerology: w.numerology,
     patterns: w.patterns,
     confidence: w.confidence,
     synthesis: w.translation.full_text,
     fc60_stamp: fromWireStamp(w.fc60_stamp),
     moon: w.moon,
     ganzhi: w.ganzhi,
-    heartbeat: w.heartbeat,
-    location: w.location,
     reading: symbolic,
     translation: w.translation,
   };
+  if (w.left_out.length > 0) return { ...moment, left_out: w.left_out };
+  const polarity = w.numerology.gender_polarity;
+  if (polarity.gender === undefined) polarity.gender = null;
+  return { person: w.person, birth: w.birth, numerology: w.numerology, heartbeat: w.heartbeat, location: w.location, ...moment };
 }
 
 type InsightDict = ThemedMessage | Record<string, never>;

@@ -5,17 +5,7 @@
  */
 import { InvalidInputError } from "../../lib/errors";
 import { generateReading, resolveSystem, type FullReading } from "../engine";
-import type { CalendarDate, Locale, LocalMoment, NumerologySystem, OracleProfile } from "./types";
-
-/** The profile used when a name or question reading is asked without one. */
-export const ANONYMOUS_NAME = "Anonymous";
-const ANONYMOUS_BIRTH: CalendarDate = { year: 2000, month: 1, day: 1 };
-
-/** An anonymous profile born 2000-01-01, or on the reading's day when that comes earlier. */
-export function anonymousProfile(at: CalendarDate, name = ANONYMOUS_NAME): OracleProfile {
-  const atFirst = at.year < 2000;
-  return { name, birth_date: atFirst ? { year: at.year, month: at.month, day: at.day } : ANONYMOUS_BIRTH };
-}
+import type { Locale, LocalMoment, NumerologySystem, OracleProfile } from "./types";
 
 /** The system a profile is read with: its choice, "auto" resolved against its name. */
 export function profileSystem(profile: OracleProfile): NumerologySystem {
@@ -49,9 +39,21 @@ export interface ReadingOf {
 export function readingOf({ profile, at, locale, profilePath = "profile", atPath = "at", counted }: ReadingOf): FullReading {
   const system = counted?.system ?? profileSystem(profile);
   const { name_persian: _persian, ...fields } = profile;
+  let reading: FullReading;
   try {
-    return generateReading({ ...fields, name: counted?.name ?? countedName(profile, system), at, numerology_system: system, locale: locale ?? null });
+    reading = generateReading({ ...fields, name: counted?.name ?? countedName(profile, system), at, numerology_system: system, locale: locale ?? null });
   } catch (err) {
     throw relabel(err, profilePath, atPath);
   }
+  return withOneConfidence(reading);
+}
+
+/**
+ * One confidence per reading. The engine keeps two: the reading's (from what it knows: the
+ * profile, moon, pillars, heartbeat, location), which its header and footer show, and the signal
+ * layer's own count of signals. A person is shown the first; the second takes its value.
+ */
+export function withOneConfidence(reading: FullReading): FullReading {
+  reading.reading.confidence = reading.confidence.score;
+  return reading;
 }

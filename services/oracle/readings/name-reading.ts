@@ -1,9 +1,10 @@
 /**
  * The name reading: the numbers of any name in the chosen system, letter by letter, inside the
- * full reading of whoever asked (or of an anonymous profile).
+ * full reading of whoever asked (or, without a profile, the reading of the moment alone).
  */
-import { detectScript, letterBreakdown, resolveSystem } from "../engine";
-import { anonymousProfile, readingOf } from "./engine-call";
+import { detectScript, expressionNumber, letterBreakdown, personalityNumber, resolveSystem, soulUrge } from "../engine";
+import { readingOf } from "./engine-call";
+import { momentReading } from "./moment-reading";
 import type { LetterValue, NameReadingRequest, NameReadingResult, NumerologySystem, Script } from "./types";
 
 /** The element a letter's value falls on, cycling Fire, Earth, Metal, Water, Wood from 1. */
@@ -26,18 +27,18 @@ export type NameNumbers = Omit<NameReadingResult, "interpretation">;
 
 export function computeNameReading(req: NameReadingRequest): NameNumbers {
   const system = resolveSystem(req.numerology_system ?? "auto", req.name);
-  const profile = req.profile ?? anonymousProfile(req.at, req.name);
-  const reading = readingOf({ profile, at: req.at, locale: req.locale, counted: { name: req.name, system } });
-  const { numerology } = reading;
-  return {
+  const own = {
     name: req.name,
     detected_script: scriptOf(req.name),
     numerology_system: system,
-    expression: numerology.expression,
-    soul_urge: numerology.soul_urge,
-    personality: numerology.personality,
-    life_path: numerology.life_path.number,
     letters: lettersOf(req.name, system),
-    reading,
   };
+  if (!req.profile) {
+    // No one's birth date: the name's own numbers, and the moment, with nothing invented.
+    const numbers = { expression: expressionNumber(req.name, system), soul_urge: soulUrge(req.name, system), personality: personalityNumber(req.name, system) };
+    return { ...own, ...numbers, life_path: null, reading: momentReading({ at: req.at, name: { text: req.name, ...numbers }, system, locale: req.locale }) };
+  }
+  const reading = readingOf({ profile: req.profile, at: req.at, locale: req.locale, counted: { name: req.name, system } });
+  const { numerology } = reading;
+  return { ...own, expression: numerology.expression, soul_urge: numerology.soul_urge, personality: numerology.personality, life_path: numerology.life_path.number, reading };
 }

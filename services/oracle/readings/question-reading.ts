@@ -1,9 +1,11 @@
 /**
  * The question reading: the number a question carries (the digital root of its letter sum, master
- * numbers kept), its script, system and category, and the reading of whoever asked.
+ * numbers kept), its script, system and category, and the reading of whoever asked (the moment
+ * alone when no profile is given).
  */
 import { digitalRoot, MASTER_NUMBERS, resolveSystem } from "../engine";
-import { anonymousProfile, readingOf } from "./engine-call";
+import { readingOf } from "./engine-call";
+import { momentReading } from "./moment-reading";
 import { lettersOf, scriptOf } from "./name-reading";
 import { detectCategory } from "./question-category";
 import type { QuestionReadingRequest, QuestionReadingResult } from "./types";
@@ -26,12 +28,12 @@ export function questionNumber(question: string, choice: QuestionReadingRequest[
 export type QuestionNumbers = Omit<QuestionReadingResult, "interpretation">;
 
 export function computeQuestionReading(req: QuestionReadingRequest): QuestionNumbers {
-  const profile = req.profile ?? anonymousProfile(req.at);
   return {
     question: req.question,
     ...questionNumber(req.question, req.numerology_system),
     category: req.category ?? detectCategory(req.question),
     category_detected: req.category == null,
-    reading: readingOf({ profile, at: req.at, locale: req.locale }),
+    // Without a profile, the asker's birth date is unknown: the moment alone, nothing invented.
+    reading: req.profile ? readingOf({ profile: req.profile, at: req.at, locale: req.locale }) : momentReading({ at: req.at, locale: req.locale }),
   };
 }

@@ -3,9 +3,16 @@ import { InvalidInputError } from "../../lib/errors";
 import { digitalRoot, fullYearInfo, generateReading, hourGanzhi, MASTER_NUMBERS, yearGanzhi } from "../engine";
 import type { Interpreter } from "../ai/interpreter";
 import { ALI, ALICE, AT, DAY_ONLY, JAMES, MARY } from "../testing/fixtures";
+import { withOneConfidence } from "./engine-call";
 import { EN } from "./text/en";
 import { ReadingService, type ReadingObserver } from "./reading-service";
-import type { ReadingType } from "./types";
+import type { FullReading, MomentReading, ReadingType } from "./types";
+
+/** The reading of a result asked with a profile: a person's, never the moment alone. */
+function asFull(r: FullReading | MomentReading): FullReading {
+  expect(r).to.have.property("person");
+  return r as FullReading;
+}
 
 describe("reading service", () => {
   const seen: ReadingType[] = [];
@@ -27,9 +34,18 @@ describe("reading service", () => {
         heart_rate_bpm: 68,
         numerology_system: "pythagorean",
       });
-      expect(reading).to.deep.equal(engine);
+      expect(reading).to.deep.equal(withOneConfidence(engine));
       expect(interpretation).to.equal(null);
       expect(reading.synthesis).to.equal(reading.translation.full_text);
+    });
+
+    it("shows one confidence value everywhere: the score, the signal layer's, the header and the footer", async () => {
+      const { reading } = await service.time({ profile: ALICE, at: AT });
+      const score = reading.confidence.score;
+      expect(reading.reading.confidence).to.equal(score);
+      const shown = [...reading.translation.full_text.matchAll(/Confidence:? (\d+)%/g)].map((m) => Number(m[1]));
+      expect(shown).to.have.length.of.at.least(2);
+      expect(new Set(shown)).to.deep.equal(new Set([score]));
     });
 
     it("counts the Persian name when the profile is read in abjad", async () => {
@@ -77,8 +93,27 @@ describe("reading service", () => {
       const sum = n.letters.reduce((s, l) => s + l.value, 0);
       expect(n.expression).to.equal(digitalRoot(sum));
       expect(n.letters[0]).to.deep.equal({ letter: "Z", value: 8, element: "Metal" });
-      expect(n.reading.person.name).to.equal("Zoë Saldaña");
-      expect(n.life_path).to.equal(n.reading.numerology.life_path.number);
+      const asked = await service.name({ name: "Zoë Saldaña", at: AT, profile: ALICE });
+      expect(asked.expression).to.equal(n.expression);
+      expect(asFull(asked.reading).person.name).to.equal("Zoë Saldaña");
+      expect(asked.life_path).to.equal(asFull(asked.reading).numerology.life_path.number);
+    });
+
+    it("without a profile invents no birth date: no life path, the moment alone, and says so", async () => {
+      const n = await service.name({ name: "Zoë Saldaña", at: AT });
+      expect(n.life_path).to.equal(null);
+      expect(n.reading).not.to.have.any.keys(["person", "birth", "numerology", "heartbeat", "location"]);
+      expect((n.reading as MomentReading).left_out).to.include.members(["birth", "life_path", "personal_year", "heartbeat"]).and.not.include("expression");
+      const identity = n.reading.translation.core_identity;
+      expect(identity.startsWith(EN.moment.leftOut(true))).to.equal(true);
+      expect(identity).to.contain(`Expression ${n.expression}`);
+      const text = n.reading.translation.full_text;
+      expect(text).to.contain(identity);
+      // Beyond the note saying what is left out, nothing speaks of a life path, a personal year or a birth.
+      expect(text.replace(EN.moment.leftOut(true), "")).not.to.match(/Life Path|Personal Year|2000-01-01|heartbeat|beats a minute|born/i);
+      expect(n.reading.fc60_stamp.fc60).to.equal(generateReading({ name: "x", birth_date: { year: 1990, month: 1, day: 1 }, at: AT }).fc60_stamp.fc60);
+      expect(n.reading.patterns.detected.every((p) => p.type === "animal_repetition")).to.equal(true);
+      expect(n.reading.reading.confidence).to.equal(n.reading.confidence.score);
     });
 
     it("reads Persian script in abjad under auto, inside the asker's reading", async () => {
@@ -89,7 +124,7 @@ describe("reading service", () => {
       expect(n.letters.map((l) => l.element).slice(0, 4)).to.deep.equal(["Earth", "Wood", "Wood", "Fire"]);
       const arabic = await service.name({ name: "زهرا", at: AT });
       expect([arabic.detected_script, arabic.numerology_system]).to.deep.equal(["arabic", "abjad"]);
-      expect(n.reading.person.birthdate).to.equal("1990-07-15");
+      expect(asFull(n.reading).person.birthdate).to.equal("1990-07-15");
     });
 
     it("uses the chosen system over the script", async () => {
@@ -108,8 +143,10 @@ describe("reading service", () => {
       expect(q.is_master_number).to.equal(MASTER_NUMBERS.has(q.question_number));
       expect(q.category_detected).to.equal(true);
       expect(["career", "finance"]).to.include(q.category);
-      expect(q.reading.person.name).to.equal("Anonymous");
-      expect(q.reading.person.birthdate).to.equal("2000-01-01");
+      // No asker: no one's name or birth date, not an invented "Anonymous" born 2000-01-01.
+      expect(q.reading).not.to.have.any.keys(["person", "birth", "numerology", "heartbeat"]);
+      expect((q.reading as MomentReading).left_out).to.include.members(["life_path", "expression"]);
+      expect(q.reading.translation.full_text).to.contain(EN.moment.leftOut(false)).and.not.contain("Anonymous");
     });
 
     it("keeps a chosen category and reads the asker's profile", async () => {
@@ -118,7 +155,7 @@ describe("reading service", () => {
       expect(q.category_detected).to.equal(false);
       expect(q.numerology_system).to.equal("abjad");
       expect(q.detected_script).to.equal("persian");
-      expect(q.reading.person.name).to.equal("James Chen");
+      expect(asFull(q.reading).person.name).to.equal("James Chen");
     });
 
     it("keeps master numbers whole", async () => {
@@ -127,9 +164,10 @@ describe("reading service", () => {
       expect([q.raw_letter_sum, q.question_number, q.is_master_number]).to.deep.equal([11, 11, true]);
     });
 
-    it("gives an anonymous asker a birth date no later than the question", async () => {
+    it("reads any moment without an asker, before 2000 too", async () => {
       const q = await service.question({ question: "Then?", at: { year: 1995, month: 6, day: 1 } });
-      expect(q.reading.person.birthdate).to.equal("1995-06-01");
+      expect(q.reading.current.date).to.equal("1995-06-01");
+      expect(JSON.stringify(q.reading)).not.to.contain("birthdate");
     });
   });
 

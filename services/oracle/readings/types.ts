@@ -10,6 +10,12 @@ import type { FullReading, LocalMoment, Translation } from "../engine";
 export type { CalendarDate, FullReading, Gender, Locale, LocalMoment, NumerologySystem, NumerologySystemChoice, OracleProfile, QuestionCategory, ReadingType, Script, Translation };
 export { GENDERS, QUESTION_CATEGORIES, READING_TYPES, SCRIPTS } from "../../contract";
 
+/**
+ * A reading of the moment alone: a name or question reading asked without a profile has no birth
+ * date, so nothing drawn from one (./moment-reading.ts). `left_out` names what is missing.
+ */
+export type MomentReading = Omit<FullReading, "person" | "birth" | "numerology" | "heartbeat" | "location"> & { left_out: string[] };
+
 /** The language a result is told in: any request may name it; default "en". */
 export interface Told {
   locale?: Locale | null;
@@ -73,7 +79,7 @@ export interface DailyReadingResult {
 export interface NameReadingRequest extends Telling {
   name: string;
   numerology_system?: NumerologySystemChoice | null;
-  /** Whose reading surrounds the name; absent: an anonymous profile. */
+  /** Whose reading surrounds the name; absent: the moment alone, with no birth date. */
   profile?: OracleProfile | null;
   at: LocalMoment;
 }
@@ -92,9 +98,10 @@ export interface NameReadingResult {
   expression: number;
   soul_urge: number;
   personality: number;
-  life_path: number;
+  /** The profile's; null without one (there is no birth date to take it from). */
+  life_path: number | null;
   letters: LetterValue[];
-  reading: FullReading;
+  reading: FullReading | MomentReading;
   interpretation: Interpretation | null;
 }
 
@@ -119,7 +126,8 @@ export interface QuestionReadingResult {
   numerology_system: NumerologySystem;
   category: QuestionCategory;
   category_detected: boolean;
-  reading: FullReading;
+  /** The asker's reading; the moment alone without a profile. */
+  reading: FullReading | MomentReading;
   interpretation: Interpretation | null;
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Registry } from "prom-client";
 import { freePort } from "../../lib/cache/test-redis-server";
 import { silentLogger } from "../../lib/logger";
-import { startNpsProcess, type NpsProcess } from "../../lib/testing/nps-process";
+import { startNpsProcess, testSigningKey, type NpsProcess } from "../../lib/testing/nps-process";
 import { BotApiClient } from "../api-client";
 import { TelegramBot } from "../bot-app";
 import { DailyDelivery } from "../delivery";
@@ -70,6 +70,7 @@ export class BotWorld {
       ["start", "--only", "api"],
       {
         DATABASE_URL: databaseUrl,
+        API_SECRET_KEY: testSigningKey(),
         API_HOST: "127.0.0.1",
         API_PORT: "0",
         TELEGRAM_BOT_SERVICE_KEY: SERVICE_KEY,

@@ -27,6 +27,10 @@ export interface ReadingsText {
     weekday(planet: string): string;
     quality: Readonly<Record<TimingQuality, string>>;
   };
+  /** A name or question reading asked without a profile: what it leaves out, and why. */
+  moment: {
+    leftOut(hasName: boolean): string;
+  };
 }
 
 export const EN: ReadingsText = {
@@ -123,5 +127,11 @@ export const EN: ReadingsText = {
       fair: "Moderately aligned",
       poor: "Weakly aligned",
     },
+  },
+  moment: {
+    leftOut: (hasName) =>
+      "No profile was given, so this reading has no birth date: the life path, the personal year, month and day and the heartbeat are left out, " +
+      (hasName ? "and the name's own numbers stand alone. " : "and so is any number of a name. ") +
+      "What follows reads the moment itself. Ask with a profile for the rest.",
   },
 };

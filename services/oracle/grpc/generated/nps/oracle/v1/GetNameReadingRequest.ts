@@ -11,7 +11,7 @@ export interface GetNameReadingRequest {
   'name'?: (string);
   'numerology_system'?: (_nps_oracle_v1_NumerologySystem);
   /**
-   * optional: whose reading surrounds the name; absent: an anonymous profile born 2000-01-01
+   * optional: whose reading surrounds the name; absent: the moment alone (Reading.left_out says what is missing)
    */
   'profile'?: (_nps_oracle_v1_Profile | null);
   /**
@@ -30,7 +30,7 @@ export interface GetNameReadingRequest__Output {
   'name': (string);
   'numerology_system': (_nps_oracle_v1_NumerologySystem__Output);
   /**
-   * optional: whose reading surrounds the name; absent: an anonymous profile born 2000-01-01
+   * optional: whose reading surrounds the name; absent: the moment alone (Reading.left_out says what is missing)
    */
   'profile': (_nps_oracle_v1_Profile__Output | null);
   /**

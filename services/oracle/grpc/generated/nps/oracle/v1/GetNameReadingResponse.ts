@@ -17,10 +17,14 @@ export interface GetNameReadingResponse {
   'expression'?: (number);
   'soul_urge'?: (number);
   'personality'?: (number);
+  /**
+   * the profile's; absent without a profile (no birth date to take it from)
+   */
   'life_path'?: (number);
   'letters'?: (_nps_oracle_v1_LetterValue)[];
   'reading'?: (_nps_oracle_v1_Reading | null);
   'interpretation'?: (_nps_oracle_v1_Interpretation | null);
+  '_life_path'?: "life_path";
 }
 
 export interface GetNameReadingResponse__Output {
@@ -36,7 +40,10 @@ export interface GetNameReadingResponse__Output {
   'expression': (number);
   'soul_urge': (number);
   'personality': (number);
-  'life_path': (number);
+  /**
+   * the profile's; absent without a profile (no birth date to take it from)
+   */
+  'life_path'?: (number);
   'letters': (_nps_oracle_v1_LetterValue__Output)[];
   'reading': (_nps_oracle_v1_Reading__Output | null);
   'interpretation': (_nps_oracle_v1_Interpretation__Output | null);

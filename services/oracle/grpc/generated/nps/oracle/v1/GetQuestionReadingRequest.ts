@@ -16,7 +16,7 @@ export interface GetQuestionReadingRequest {
   'numerology_system'?: (_nps_oracle_v1_NumerologySystem);
   'category'?: (_nps_oracle_v1_QuestionCategory);
   /**
-   * optional: the asker; absent: an anonymous profile born 2000-01-01
+   * optional: the asker; absent: the moment alone (Reading.left_out says what is missing)
    */
   'profile'?: (_nps_oracle_v1_Profile | null);
   /**
@@ -39,7 +39,7 @@ export interface GetQuestionReadingRequest__Output {
   'numerology_system': (_nps_oracle_v1_NumerologySystem__Output);
   'category': (_nps_oracle_v1_QuestionCategory__Output);
   /**
-   * optional: the asker; absent: an anonymous profile born 2000-01-01
+   * optional: the asker; absent: the moment alone (Reading.left_out says what is missing)
    */
   'profile': (_nps_oracle_v1_Profile__Output | null);
   /**

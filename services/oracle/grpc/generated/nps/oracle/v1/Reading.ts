@@ -35,6 +35,12 @@ export interface Reading {
   'location'?: (_nps_oracle_v1_Location | null);
   'reading'?: (_nps_oracle_v1_SymbolicReading | null);
   'translation'?: (_nps_oracle_v1_Translation | null);
+  /**
+   * Set on a reading of the moment alone (a name or question reading asked without a profile):
+   * what it leaves out for want of a birth date ("person", "birth", "life_path", "heartbeat"...).
+   * Such a reading has no person, birth, numerology, heartbeat or location.
+   */
+  'left_out'?: (string)[];
 }
 
 /**
@@ -58,4 +64,10 @@ export interface Reading__Output {
   'location': (_nps_oracle_v1_Location__Output | null);
   'reading': (_nps_oracle_v1_SymbolicReading__Output | null);
   'translation': (_nps_oracle_v1_Translation__Output | null);
+  /**
+   * Set on a reading of the moment alone (a name or question reading asked without a profile):
+   * what it leaves out for want of a birth date ("person", "birth", "life_path", "heartbeat"...).
+   * Such a reading has no person, birth, numerology, heartbeat or location.
+   */
+  'left_out': (string)[];
 }
