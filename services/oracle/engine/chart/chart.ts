@@ -24,7 +24,7 @@ import type { CalendarDate, NumerologySystem } from "../reading-input";
 import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type ChartPeriod, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
 import { BoundedCache } from "./bounded-cache";
 import { dayOrMonth, yearPart, type DatePart } from "./date-numbers";
-import { countedLetters, letterNumber, lettersWorking, sumOf } from "./name-letters";
+import { countedLetters, inWord, letterNumber, lettersWorking, sumOf } from "./name-letters";
 import { periods } from "./periods";
 import { labelled, reduce, stepsOf, sumWorking, type Reduction } from "./reduce";
 import { chartTextFor, type ChartText } from "./text";
@@ -94,8 +94,19 @@ function tally(letters: readonly ChartLetter[], top: number): number[] {
   return counts;
 }
 
+/** A number's meaning in a set, one frozen entry per language, part and number, shared by every chart. */
+const SET_MEANINGS = new WeakMap<ChartText, Map<ChartPart, NumberSet["meanings"]>>();
+
+function setMeaning(part: ChartPart, n: number, text: ChartText): NumberSet["meanings"][number] {
+  let byPart = SET_MEANINGS.get(text);
+  if (byPart === undefined) SET_MEANINGS.set(text, (byPart = new Map()));
+  let row = byPart.get(part);
+  if (row === undefined) byPart.set(part, (row = []));
+  return (row[n] ??= Object.freeze({ number: n, meaning: text.meaning(part, n) }));
+}
+
 function numberSet(part: ChartPart, numbers: number[], working: string, text: ChartText): NumberSet {
-  return { numbers, working, meanings: numbers.map((n) => ({ number: n, meaning: text.meaning(part, n) })) };
+  return { numbers, working, meanings: numbers.map((n) => setMeaning(part, n, text)) };
 }
 
 /** Everything a chart takes from the name alone. */
@@ -114,7 +125,7 @@ interface NamePart {
   capstone: LetterNumber;
   first_vowel: LetterNumber | null;
   /** The first name's sum reduced, and its working, for the rational thought number. */
-  firstName: Reduction;
+  firstName: number;
   firstNameWorking: string;
 }
 
@@ -130,7 +141,7 @@ function namePart(fullName: string, choice: unknown, text: ChartText): NamePart 
   for (const x of letters) {
     (x.vowel ? vowels : consonants).push(x);
     if (x.word === 0) firstName.push(x);
-    if (initials.length === x.word) initials.push({ ...x, word: 0 });
+    if (initials.length === x.word) initials.push(inWord(x, 0, system));
   }
   const fnR = reduce(sumOf(firstName));
   const balR = reduce(sumOf(initials), false);
@@ -178,7 +189,7 @@ function namePart(fullName: string, choice: unknown, text: ChartText): NamePart 
     cornerstone: letterAt("cornerstone", firstName[0]!, text),
     capstone: letterAt("capstone", firstName[firstName.length - 1]!, text),
     first_vowel: firstVowel ? letterAt("first_vowel", firstVowel, text) : null,
-    firstName: fnR,
+    firstName: fnR.value,
     firstNameWorking: `${l.firstName} ${lettersWorking(firstName)} = ${fnR.chain[0]}${stepsOf(fnR)}`,
   };
 }
@@ -234,8 +245,8 @@ export function computeChart(input: ChartInput): Chart {
 
   const matR = reduce(life_path.number + expression.number);
   const maturity = numberOf("maturity", matR, `${l.lifePath} ${life_path.number} + ${l.expression} ${expression.number}: ${sumWorking([life_path.number, expression.number], matR)}`, text);
-  const rtR = reduce(np.firstName.value + birthday.number);
-  const rational_thought = numberOf("rational_thought", rtR, `${np.firstNameWorking}; ${l.birthday} ${birthday.number}: ${sumWorking([np.firstName.value, birthday.number], rtR)}`, text);
+  const rtR = reduce(np.firstName + birthday.number);
+  const rational_thought = numberOf("rational_thought", rtR, `${np.firstNameWorking}; ${l.birthday} ${birthday.number}: ${sumWorking([np.firstName, birthday.number], rtR)}`, text);
 
   const karmic_debts: KarmicDebtFound[] = [];
   const debtOf = (part: KarmicDebtFound["part"], n: ChartNumber) => {

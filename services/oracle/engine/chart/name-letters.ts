@@ -3,6 +3,7 @@
  * the raw material of every name number in the chart.
  */
 import { isVowelLetter, letterBreakdown } from "../personal/numerology-engine";
+import { CHALDEAN, PYTHAGOREAN, VOWELS } from "../personal/letter-tables";
 import type { NumerologySystem } from "../reading-input";
 import type { ChartLetter } from "./chart-types";
 
@@ -13,8 +14,65 @@ export function letterNumber(value: number): number {
 
 const WORD_BREAK = /\s+/;
 
+/**
+ * Charts share their letters: an A-Z letter in a given word of a Latin-system name is one frozen
+ * object, made once, so a chart neither allocates nor freezes it again. Words past the first
+ * few are rare and get letters of their own.
+ */
+const SHARED_WORDS = 16;
+const SHARED: Record<"pythagorean" | "chaldean", ChartLetter[][]> = { pythagorean: [], chaldean: [] };
+
+function latinLetter(system: "pythagorean" | "chaldean", upper: number, word: number): ChartLetter {
+  const letter = String.fromCharCode(upper);
+  return { letter, value: (system === "pythagorean" ? PYTHAGOREAN : CHALDEAN)[letter]!, vowel: VOWELS.has(letter), word };
+}
+
+function sharedLetter(system: "pythagorean" | "chaldean", upper: number, word: number): ChartLetter {
+  if (word >= SHARED_WORDS) return latinLetter(system, upper, word);
+  const row = (SHARED[system][word] ??= []);
+  return (row[upper - 0x41] ??= Object.freeze(latinLetter(system, upper, word)));
+}
+
+/** The same letter in another word (an initial counted as word 0, say). */
+export function inWord(l: ChartLetter, word: number, system: NumerologySystem): ChartLetter {
+  if (l.word === word) return l;
+  const c = l.letter.charCodeAt(0);
+  if (system !== "abjad" && l.letter.length === 1 && c >= 0x41 && c <= 0x5a) return sharedLetter(system, c, word);
+  return { ...l, word };
+}
+
+/** Whitespace as /\s/ has it in ASCII. */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** An ASCII name in a Latin system: one pass, no splitting or folding (the same letters as the general road). */
+function asciiLetters(counted: string, system: "pythagorean" | "chaldean"): ChartLetter[] | null {
+  const out: ChartLetter[] = [];
+  let word = 0;
+  let lettersInWord = 0;
+  for (let i = 0; i < counted.length; i++) {
+    const c = counted.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (isAsciiSpace(c)) {
+      if (lettersInWord > 0) word++;
+      lettersInWord = 0;
+      continue;
+    }
+    const upper = c >= 0x61 && c <= 0x7a ? c - 0x20 : c;
+    if (upper < 0x41 || upper > 0x5a) continue;
+    out.push(sharedLetter(system, upper, word));
+    lettersInWord++;
+  }
+  return out;
+}
+
 /** Words are split at spaces; a word with no counted letter (an initial's dot, a digit) is skipped. */
 export function countedLetters(counted: string, system: NumerologySystem): ChartLetter[] {
+  if (system !== "abjad") {
+    const fast = asciiLetters(counted, system);
+    if (fast !== null) return fast;
+  }
   const out: ChartLetter[] = [];
   let word = 0;
   for (const part of counted.split(WORD_BREAK)) {
@@ -27,13 +85,24 @@ export function countedLetters(counted: string, system: NumerologySystem): Chart
   return out;
 }
 
+/** "A(1)" for each one-unit letter and small value, made once. */
+const TOKENS = new Map<number, string>();
+
+function token(l: ChartLetter): string {
+  if (l.letter.length !== 1 || l.value >= 0x400) return `${l.letter}(${l.value})`;
+  const key = (l.letter.charCodeAt(0) << 10) | l.value;
+  let t = TOKENS.get(key);
+  if (t === undefined) TOKENS.set(key, (t = `${l.letter}(${l.value})`));
+  return t;
+}
+
 /** "A(1)+L(3)+I(9) + J(1)+O(6)": letters joined with "+", words apart with " + ". */
 export function lettersWorking(letters: readonly ChartLetter[]): string {
   let out = "";
   let lastWord = -1;
   for (const l of letters) {
     if (out !== "") out += l.word !== lastWord ? " + " : "+";
-    out += `${l.letter}(${l.value})`;
+    out += token(l);
     lastWord = l.word;
   }
   return out;
