@@ -156,6 +156,10 @@ export class BotApiClient {
     return this.call("POST", `/chats/${chatId}/readings`, body);
   }
 
+  chart(chatId: number, body: Record<string, unknown>): Promise<Reading> {
+    return this.call("POST", `/chats/${chatId}/chart`, body);
+  }
+
   history(chatId: number, offset: number, limit: number): Promise<{ readings: ReadingSummary[]; total: number }> {
     return this.call("GET", `/chats/${chatId}/readings?offset=${offset}&limit=${limit}`);
   }

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { formatOffset, parseClock, parseDate, parseOffset, parseTimeArgs, splitCommand, splitNames } from "./args";
+import { formatOffset, parseChartArgs, parseClock, parseDate, parseOffset, parseTimeArgs, splitCommand, splitNames } from "./args";
 import { resolveProfile } from "./commands/readings";
 
 describe("telegram bot: reading what users type", () => {
@@ -8,6 +8,15 @@ describe("telegram bot: reading what users type", () => {
     expect(splitCommand("  /HELP ")).to.deep.equal({ name: "help", args: "" });
     expect(splitCommand("hello /start")).to.equal(null);
     expect(splitCommand("/")).to.equal(null);
+  });
+
+  it("/chart's words: nothing, or a name in any script and then a birth date", () => {
+    expect(parseChartArgs("")).to.deep.equal({});
+    expect(parseChartArgs("Иван  Петров 1988-03-02")).to.deep.equal({ name: "Иван Петров", birth_date: "1988-03-02" });
+    expect(parseChartArgs("张伟 2001-09-09")).to.deep.equal({ name: "张伟", birth_date: "2001-09-09" });
+    expect(parseChartArgs("1988-03-02")).to.equal(null);
+    expect(parseChartArgs("Ivan Petrov")).to.equal(null);
+    expect(parseChartArgs("Ivan 1988-02-30")).to.equal(null);
   });
 
   it("clock times, calendar days and /time's words in either order", () => {

@@ -37,6 +37,18 @@ export function parseTimeArgs(args: string): { time?: string; date?: string } | 
   return out;
 }
 
+/**
+ * /chart [NAME YYYY-MM-DD]: nothing (the first profile's chart), or a name in any script followed
+ * by a birth date; null for anything else.
+ */
+export function parseChartArgs(args: string): { name?: string; birth_date?: string } | null {
+  const words = args.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return {};
+  const birth = parseDate(words[words.length - 1]!);
+  const name = words.slice(0, -1).join(" ");
+  return birth && name ? { name, birth_date: birth } : null;
+}
+
 /** A UTC offset "+03:30", "-05:00", "+5" or "UTC+4" in minutes, within Telegram users' real range (-12:00 to +14:00). */
 export function parseOffset(s: string): number | null {
   const m = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?([0-5]\d))?$/i.exec(s.trim());

@@ -67,6 +67,22 @@ describe("telegram bot", function () {
       expect((await p.say("/admin_stats")).text).to.equal(T.adminOnly);
       expect((await p.say("hello there")).text).to.equal(T.notCommand);
     });
+
+    it(`/chart in ${lang === "en" ? "English" : "Persian"}: the key numbers and the link, for a profile or a name in any script`, async () => {
+      const T = TEXTS[lang];
+      const strip = plain;
+      const p = await world.person({ profiles: ["Alice Johnson"], languageCode: lang });
+      if (lang === "fa") expect((await p.say("/language fa")).text).to.equal(TEXTS.fa.languageSet);
+      const chart = await p.say("/chart");
+      expect(chart.text).to.contain(T.labels.reading.chart!).and.contain("Alice Johnson").and.contain(`${T.labels.maturity} `).and.contain(T.labels.personalYear);
+      expect(chart.buttons[0]?.url).to.match(new RegExp(`^${FRONTEND}/readings/[0-9a-f-]{36}$`));
+      // Another script: its Latin form is counted and shown beside it.
+      const cyrillic = (await p.say("/chart Иван Петров 1988-03-02")).text;
+      expect(cyrillic).to.contain("Иван Петров (Ivan Petrov)").and.contain(`${T.labels.lifePath} `);
+      expect((await p.say("/chart Ivan")).text).to.equal(strip(T.chartUsage));
+      // Letters no system can place are named, never counted as nothing.
+      expect((await p.say("/chart Ƨam Ƽoe 1990-01-01")).text).to.contain(strip(T.chartRefused(""))).and.contain('"Ƨ", "Ƽ"');
+    });
   }
 
   it("/unlink, then the chat is told how to link again", async () => {
@@ -196,7 +212,7 @@ describe("telegram bot", function () {
         expect(c.description.length).to.be.within(3, 256);
       }
     }
-    expect(menus[0]!.commands.map((c) => c.command)).to.deep.equal(menus[1]!.commands.map((c) => c.command)).and.not.include("admin_stats");
+    expect(menus[0]!.commands.map((c) => c.command)).to.deep.equal(menus[1]!.commands.map((c) => c.command)).and.include("chart").and.not.include("admin_stats");
     expect(menus[1]!.commands.map((c) => c.description)).to.deep.equal(menus[0]!.commands.map((c) => TEXTS.fa.commands[c.command]));
     expect(menus[2]!.scope).to.deep.equal({ type: "chat", chat_id: adminChat.chatId });
     expect(menus[2]!.commands.map((c) => c.command)).to.include.members(["admin_stats", "admin_users", "admin_broadcast"]);

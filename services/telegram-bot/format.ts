@@ -48,6 +48,25 @@ function typeLines(r: Reading, t: Texts): string[] {
       ].filter(([, n]) => n !== undefined);
       return [`<b>${escapeHtml(str(res.name) ?? "")}</b>`, parts.map(([l, n]) => `${l} <b>${n}</b>`).join(" · "), ...fullReadingLines(res.reading, t).slice(1)];
     }
+    case "chart": {
+      const numbers = (parts: ReadonlyArray<readonly [string, string]>) =>
+        parts
+          .map(([label, key]) => [label, num(at(res, key, "number"))] as const)
+          .filter(([, n]) => n !== undefined)
+          .map(([label, n]) => `${label} <b>${n}</b>`)
+          .join(" · ");
+      const given = str(at(res, "name", "given")) ?? "";
+      const counted = str(at(res, "name", "counted"));
+      const system = str(at(res, "system", "name"));
+      const name = `<b>${escapeHtml(given)}</b>${counted && counted !== given ? ` (${escapeHtml(counted)})` : ""}${system ? ` · ${escapeHtml(system)}` : ""}`;
+      const debts = (Array.isArray(res.karmic_debts) ? res.karmic_debts : []).map((d) => num(at(d, "number"))).filter((n) => n !== undefined);
+      return [
+        name,
+        numbers([[L.lifePath, "life_path"], [L.expression, "expression"], [L.soulUrge, "soul_urge"], [L.personality, "personality"]]),
+        numbers([[L.maturity, "maturity"], [L.birthday, "birthday"], [L.personalYear, "personal_year"]]),
+        debts.length ? `${L.karmicDebt} ${debts.join(", ")}` : "",
+      ];
+    }
     case "question": {
       const n = num(res.question_number);
       return [n !== undefined ? `${L.questionNumber} <b>${n}</b> (${escapeHtml(str(res.category) ?? "")})` : "", ...fullReadingLines(res.reading, t)];

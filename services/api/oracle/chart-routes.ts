@@ -5,9 +5,11 @@ import type { ApiRouter } from "../http/route-kit";
 import { Reply } from "../http/route-kit";
 import { z } from "zod";
 import { actorOf, readingEnv, READ, viewerOf, WRITE } from "./access";
-import { ChartBody, ChartCompatibilityBody, type ChartPersonInput } from "./chart-schemas";
+import type { Reading } from "../../lib/db/repositories/readings";
+import type { OracleMode } from "../../oracle/client";
+import { ChartBody, ChartCompatibilityBody, type ChartBodyInput, type ChartPersonInput } from "./chart-schemas";
 import { calendarDate, describeMoment, momentOf, oracleProfile } from "./oracle-input";
-import { ask, computeAndStore, profileFor, type ReadingEnv } from "./reading-runner";
+import { ask, computeAndStore, profileFor, type ReadingActor, type ReadingEnv } from "./reading-runner";
 import { CreatedReadingSchema, readingView } from "./reading-schemas";
 
 /**
@@ -38,6 +40,29 @@ async function chartPerson(env: ReadingEnv, viewer: Viewer, p: ChartPersonInput,
   };
 }
 
+/**
+ * Computes the chart of a body for an actor and stores it like any reading (its history, its
+ * events): the web API's route and the bot's route both come here.
+ */
+export async function storeChart(env: ReadingEnv, actor: ReadingActor, body: ChartBodyInput): Promise<{ reading: Reading; mode: OracleMode }> {
+  return computeAndStore(env, actor, actor.userId, "chart", false, async () => {
+    const { person, offset, profileId } = await chartPerson(env, actor.viewer, body, "");
+    const at = momentOf(new Date(), offset ?? body.timezone_offset_minutes ?? 0, { date: body.date }, true);
+    const { result, mode } = await ask(() => env.deps.oracle.chart({ ...person, at, locale: body.locale }));
+    return {
+      mode,
+      readingType: "chart",
+      profileId,
+      signValue: person.name.trim(),
+      numerologySystem: result.system.name,
+      locale: body.locale,
+      input: { ...body, at: describeMoment(at) },
+      result: { ...result } as Record<string, unknown>,
+      searchTerms: [person.name],
+    };
+  });
+}
+
 export function registerChartRoutes(r: ApiRouter): void {
   r.route({
     method: "post",
@@ -49,25 +74,7 @@ export function registerChartRoutes(r: ApiRouter): void {
     status: 201,
     errors: CHART_ERRORS,
     handler: async (ctx) => {
-      const env = readingEnv(r, ctx);
-      const { body } = ctx;
-      const actor = actorOf(ctx.principal);
-      const { reading, mode } = await computeAndStore(env, actor, actor.userId, "chart", false, async () => {
-        const { person, offset, profileId } = await chartPerson(env, actor.viewer, body, "");
-        const at = momentOf(new Date(), offset ?? body.timezone_offset_minutes ?? 0, { date: body.date }, true);
-        const { result, mode } = await ask(() => env.deps.oracle.chart({ ...person, at, locale: body.locale }));
-        return {
-          mode,
-          readingType: "chart",
-          profileId,
-          signValue: person.name.trim(),
-          numerologySystem: result.system.name,
-          locale: body.locale,
-          input: { ...body, at: describeMoment(at) },
-          result: { ...result } as Record<string, unknown>,
-          searchTerms: [person.name],
-        };
-      });
+      const { reading, mode } = await storeChart(readingEnv(r, ctx), actorOf(ctx.principal), ctx.body);
       return new Reply(201, { ...readingView(reading), oracle_mode: mode });
     },
   });

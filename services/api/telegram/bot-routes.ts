@@ -11,6 +11,8 @@ import { dateField, iso, localeField, readingTypeField, text } from "../oracle/f
 import { localClock } from "../oracle/oracle-input";
 import { dailyReading, runReading } from "../oracle/reading-runner";
 import { readingEnv } from "../oracle/access";
+import { storeChart } from "../oracle/chart-routes";
+import { ChartBody } from "../oracle/chart-schemas";
 import { settingDefaults, settingsLocale } from "../oracle/setting-defaults";
 import { ReadingBody, ReadingSchema, ReadingSummarySchema, readingSummaryView, readingView } from "../oracle/reading-schemas";
 import { encodeSettings } from "../settings/setting-values";
@@ -205,6 +207,26 @@ export function registerBotRoutes(r: ApiRouter): void {
       const outcome = await runReading(readingEnv(r, { deps, publish }), { userId: link.userId, viewer: viewerOfChat(link) }, body);
       await invalidateCache(link.userId);
       return new Reply(outcome.created ? 201 : 200, readingView(outcome.reading));
+    },
+  });
+
+  r.route({
+    method: "post",
+    path: "/bot/chats/:chat_id/chart",
+    summary: "The complete chart for the linked account (the body of POST /api/oracle/chart); stored in its history",
+    description: BOT,
+    auth: "public",
+    middleware: bot,
+    params: chatParams,
+    body: ChartBody,
+    response: ReadingSchema,
+    status: 201,
+    errors: { ...BOT_ERRORS, 404: "The chat is not linked, or the profile named is not the account's" },
+    handler: async ({ deps, params, body, publish, invalidateCache }) => {
+      const link = await linkedChat(deps.repos.telegram, params.chat_id);
+      const { reading } = await storeChart(readingEnv(r, { deps, publish }), { userId: link.userId, viewer: viewerOfChat(link) }, body);
+      await invalidateCache(link.userId);
+      return new Reply(201, readingView(reading));
     },
   });
 

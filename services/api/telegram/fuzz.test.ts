@@ -20,6 +20,7 @@ describe("fuzz: no input makes a /api/telegram route answer 5xx", function () {
       "put /api/telegram/bot/chats/{chat_id}/preferences",
       "get /api/telegram/bot/chats/{chat_id}/profiles",
       "post /api/telegram/bot/chats/{chat_id}/readings",
+      "post /api/telegram/bot/chats/{chat_id}/chart",
       "get /api/telegram/bot/chats/{chat_id}/readings",
       "get /api/telegram/bot/chats/{chat_id}/stats",
       "get /api/telegram/bot/daily/pending",

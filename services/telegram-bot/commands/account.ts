@@ -6,7 +6,7 @@ import type { Command, CommandContext, LinkedContext } from "./command";
 
 /** /start, /help, /link, /unlink, /status, /profile, /language, /timezone. */
 
-const USER_COMMANDS = ["start", "help", "link", "unlink", "status", "profile", "time", "name", "question", "daily", "history", "compare", "daily_on", "daily_off", "daily_time", "timezone", "language"];
+const USER_COMMANDS = ["start", "help", "link", "unlink", "status", "profile", "time", "name", "question", "chart", "daily", "history", "compare", "daily_on", "daily_off", "daily_time", "timezone", "language"];
 export const ADMIN_COMMANDS = ["admin_stats", "admin_users", "admin_broadcast"];
 export { USER_COMMANDS };
 

@@ -1,10 +1,11 @@
+import { escapeHtml } from "../../lib/telegram/telegram-api";
 import { ApiCallError, type ProfileItem, type Reading } from "../api-client";
-import { parseTimeArgs, splitNames } from "../args";
+import { parseChartArgs, parseTimeArgs, splitNames } from "../args";
 import { formatReading, formatSummary, readingUrl } from "../format";
 import type { CallbackHandler, Command, CommandContext, Keyboard, Outcome } from "./command";
 import { pageOf, pager } from "./command";
 
-/** /time, /name, /question, /daily, /compare (each makes a stored reading), and /history with its pages. */
+/** /time, /name, /question, /chart, /daily, /compare (each makes a stored reading), and /history with its pages. */
 
 const HISTORY_PAGE = 5;
 
@@ -14,20 +15,27 @@ async function firstProfile(ctx: CommandContext): Promise<ProfileItem | undefine
   return (await ctx.env.api.profiles(ctx.chatId))[0];
 }
 
-/** Makes the reading and replies with it; a date the reading cannot take gets a one-line answer. */
-async function readAndReply(ctx: CommandContext, body: Record<string, unknown>): Promise<Outcome> {
+/**
+ * Makes a reading and replies with it; a 400 the reading names (`refused` answers the one-line
+ * reply, or null to let the error through) gets that line instead.
+ */
+async function makeAndReply(ctx: CommandContext, make: () => Promise<Reading>, refused: (err: ApiCallError) => string | null): Promise<Outcome> {
   let reading: Reading;
   try {
-    reading = await ctx.env.api.reading(ctx.chatId, { ...body, locale: ctx.lang });
+    reading = await make();
   } catch (err) {
-    if (err instanceof ApiCallError && err.status === 400 && "date" in err.fields) {
-      await ctx.reply(ctx.t.badDate);
-      return "bad_input";
-    }
-    throw err;
+    const line = err instanceof ApiCallError && err.status === 400 ? refused(err) : null;
+    if (line === null) throw err;
+    await ctx.reply(line);
+    return "bad_input";
   }
   await ctx.reply(formatReading(reading, ctx.t, ctx.env.frontendUrl), linkButton(ctx, reading));
   return "ok";
+}
+
+/** A reading of POST /readings; a date the reading cannot take gets a one-line answer. */
+function readAndReply(ctx: CommandContext, body: Record<string, unknown>): Promise<Outcome> {
+  return makeAndReply(ctx, () => ctx.env.api.reading(ctx.chatId, { ...body, locale: ctx.lang }), (err) => ("date" in err.fields ? ctx.t.badDate : null));
 }
 
 export const time: Command = {
@@ -81,6 +89,30 @@ export const question: Command = {
     }
     const profile = await firstProfile(ctx);
     return readAndReply(ctx, { reading_type: "question", question: text, ...(profile ? { profile_id: profile.id } : {}) });
+  },
+};
+
+export const chart: Command = {
+  name: "chart",
+  access: "linked",
+  reading: true,
+  async run(ctx) {
+    const given = parseChartArgs(ctx.args);
+    if (!given || (given.name !== undefined && given.name.length > 200)) {
+      await ctx.reply(ctx.t.chartUsage);
+      return "bad_input";
+    }
+    let who: Record<string, unknown> = given;
+    if (given.name === undefined) {
+      const profile = await firstProfile(ctx);
+      if (!profile) {
+        await ctx.reply(ctx.t.noProfile);
+        return "bad_input";
+      }
+      who = { profile_id: profile.id };
+    }
+    // A name no system can read (the letters it cannot place) or a birth date after the day asked about.
+    return makeAndReply(ctx, () => ctx.env.api.chart(ctx.chatId, { ...who, locale: ctx.lang }), (err) => ctx.t.chartRefused(escapeHtml(Object.values(err.fields)[0] ?? err.message)));
   },
 };
 

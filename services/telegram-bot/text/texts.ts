@@ -26,6 +26,9 @@ export interface Texts {
   timeUsage: string;
   nameUsage: string;
   questionUsage: string;
+  chartUsage: string;
+  /** The API refused the chart; `why` (escaped) names the field's problem, such as the letters no system could place. */
+  chartRefused(why: string): string;
   compareUsage: string;
   compareUnknown(name: string): string;
   dailyTimeUsage: string;
@@ -53,6 +56,11 @@ export interface Texts {
     readonly expression: string;
     readonly soulUrge: string;
     readonly questionNumber: string;
+    readonly personality: string;
+    readonly maturity: string;
+    readonly birthday: string;
+    readonly personalYear: string;
+    readonly karmicDebt: string;
     readonly moon: string;
     readonly year: string;
     readonly confidence: string;
