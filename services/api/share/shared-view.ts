@@ -18,7 +18,7 @@ import { markersIn, withoutThePerson } from "./without-the-person";
 /** Keys of a stored result that belong to another part than "result". */
 const KEYS_OF_PART: Readonly<Record<Exclude<SharedPart, "result">, readonly string[]>> = {
   interpretation: ["translation", "synthesis"],
-  question: ["question"],
+  question: ["question", "question_read"],
   profile: ["person", "a_name", "b_name"],
 };
 

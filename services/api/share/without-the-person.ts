@@ -30,7 +30,7 @@ const PERSONAL_KEYS = new Set([
 ]);
 
 /** A name reading's own subject is a name: with the profile left out, only its moment stays. */
-const NAME_READING_KEYS = new Set(["name", "letters", "expression", "soul_urge", "personality", "life_path", "detected_script"]);
+const NAME_READING_KEYS = new Set(["name", "name_read", "letters", "expression", "soul_urge", "personality", "life_path", "detected_script"]);
 
 /** Items of these kinds (patterns, insights) are about the person's numbers. */
 const PERSONAL_KINDS = new Set(["number_repetition", "master_number", "lifepath_year"]);
@@ -107,9 +107,15 @@ export function markersIn(result: unknown, extra: PersonMarkers = { names: [], b
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
-    const person = o.person as { name?: unknown; birthdate?: unknown } | undefined;
+    const person = o.person as { name?: unknown; birthdate?: unknown; name_read?: { counted?: unknown } } | undefined;
     if (person && typeof person === "object") {
-      if (typeof person.name === "string") add(person.name);
+      if (typeof person.name === "string") {
+        add(person.name);
+        // The Latin form a name in another script was counted by names the same person.
+        const counted = person.name_read?.counted;
+        const own = names.find((known) => known.includes(person.name as string));
+        if (typeof counted === "string" && counted.trim() !== "" && own && !own.includes(counted)) own.push(counted);
+      }
       if (typeof person.birthdate === "string") birthDates.add(person.birthdate);
     }
     for (const key of ["a_name", "b_name"]) if (typeof o[key] === "string") add(o[key] as string);

@@ -3,6 +3,7 @@
  * service, the API and stored readings all share this one structure, so it never gets renamed
  * between layers.
  */
+import type { ChartName } from "./chart/chart-types";
 
 /** A wall-clock moment without a zone: only its fields are read, never the system clock. */
 export interface NaiveDateTime {
@@ -243,7 +244,14 @@ export interface Confidence {
 
 /** `MasterOrchestrator.generate_reading` in mode "full". */
 export interface FullReading {
-  person: { name: string; birthdate: string; age_years: number; age_days: number };
+  person: {
+    name: string;
+    birthdate: string;
+    age_years: number;
+    age_days: number;
+    /** Set by the Oracle's readings: the letters the name was counted by (its Latin form for another script) and the route. */
+    name_read?: ChartName;
+  };
   birth: { jdn: number; jdn_fc60: string; weekday: string; planet: string; year_fc60: string };
   current: {
     date: string;

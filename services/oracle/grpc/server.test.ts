@@ -138,9 +138,9 @@ describe("oracle gRPC server (in-process, real sockets)", () => {
     }
   });
 
-  it("answers exactly what the service computes in-process, for any profile and moment", async () => {
+  it("answers exactly what the service computes in-process, for any profile and moment, or refuses it alike", async () => {
     const name = fc.oneof(
-      fc.constantFrom("Alice Johnson", "José García-Márquez", "علی رضایی", "Zoë Saldaña", "Nguyễn Văn An", "Ed Orr", "A", "Ali علی"),
+      fc.constantFrom("Alice Johnson", "José García-Márquez", "علی رضایی", "Zoë Saldaña", "Nguyễn Văn An", "Ed Orr", "A", "Ali علی", "Иван Петров", "张伟", "Ƨam"),
       fc.string({ unit: "grapheme", minLength: 1, maxLength: 24 }).filter((s) => s.trim() !== ""),
     );
     const day = (years: [number, number]) => fc.record({ year: fc.integer({ min: years[0], max: years[1] }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) });
@@ -164,8 +164,16 @@ describe("oracle gRPC server (in-process, real sockets)", () => {
     const locale = fc.option(fc.constantFrom("en" as const, "fa" as const), { nil: null });
     await fc.assert(
       fc.asyncProperty(profile, moment, locale, async (p, at, l) => {
+        // A name no system can read (letters it cannot place, or none) is refused, naming the field, both ways.
+        const here = await direct.time({ profile: p, at, locale: l }).catch((e: unknown) => e);
+        if (here instanceof InvalidInputError) {
+          const there = await client.time({ profile: p, at, locale: l }).catch((e: unknown) => e);
+          expect(there).to.be.instanceOf(InvalidInputError);
+          expect({ field: (there as InvalidInputError).field, reason: (there as InvalidInputError).reason }).to.deep.equal({ field: here.field, reason: here.reason });
+          return;
+        }
         const over = await client.time({ profile: p, at, locale: l });
-        expect(over.result).to.deep.equal(await direct.time({ profile: p, at, locale: l }));
+        expect(over.result).to.deep.equal(here);
       }),
       { numRuns: 100 },
     );

@@ -114,6 +114,8 @@ export function fromWireReading(w: WireReading): FullReading | MomentReading {
   if (w.left_out.length > 0) return { ...moment, left_out: w.left_out };
   const polarity = w.numerology.gender_polarity;
   if (polarity.gender === undefined) polarity.gender = null;
+  // name_read is set only for a name counted by its transliteration.
+  if (w.person.name_read == null) delete w.person.name_read;
   return { person: w.person, birth: w.birth, numerology: w.numerology, heartbeat: w.heartbeat, location: w.location, ...moment };
 }
 

@@ -4,7 +4,7 @@
  * in as it is, and an engine error names the request's path by prefixing the profile's.
  */
 import { InvalidInputError } from "../../lib/errors";
-import { generateReading, resolveSystem, type FullReading } from "../engine";
+import { generateReading, readName, resolveSystem, type ChartName, type FullReading } from "../engine";
 import type { Locale, LocalMoment, NumerologySystem, OracleProfile } from "./types";
 
 /** The system a profile is read with: its choice, "auto" resolved against its name. */
@@ -15,6 +15,34 @@ export function profileSystem(profile: OracleProfile): NumerologySystem {
 /** The name the numbers come from: the Persian spelling when the profile is read in abjad and has one. */
 export function countedName(profile: OracleProfile, system: NumerologySystem): string {
   return system === "abjad" && profile.name_persian ? profile.name_persian : profile.name;
+}
+
+/**
+ * How a name (or a question) is counted: as written in its system, or, for a script the Latin
+ * systems do not count (Cyrillic, Greek, Chinese...), by its Latin transliteration. A letter no
+ * route can place is an error on `field` naming it, never a silent 0.
+ */
+export function nameRead(name: string, system: unknown, field: string): ChartName & { system: NumerologySystem } {
+  const r = readName(name, system, field);
+  return { given: r.given, counted: r.counted, script: r.script, route: r.route, system: r.system };
+}
+
+function shownRead({ system: _system, ...read }: ChartName & { system: NumerologySystem }): ChartName {
+  return read;
+}
+
+/**
+ * The mother's name in a Latin system: transliterated when it can be; as written otherwise (her
+ * name only colours the reading, so a script the system cannot read does not refuse it).
+ */
+function motherCounted(mother: string | null | undefined, system: NumerologySystem): string | null | undefined {
+  if (!mother || system === "abjad") return mother;
+  try {
+    return nameRead(mother, system, "mother_name").counted;
+  } catch (err) {
+    if (err instanceof InvalidInputError) return mother;
+    throw err;
+  }
 }
 
 /** Re-labels an engine error with the request's path: `at` for the moment, the profile's path for the rest. */
@@ -40,10 +68,19 @@ export function readingOf({ profile, at, locale, profilePath = "profile", atPath
   const system = counted?.system ?? profileSystem(profile);
   const { name_persian: _persian, ...fields } = profile;
   let reading: FullReading;
+  const name = counted?.name ?? countedName(profile, system);
+  let read: ChartName | null = null;
   try {
-    reading = generateReading({ ...fields, name: counted?.name ?? countedName(profile, system), at, numerology_system: system, locale: locale ?? null });
+    // Abjad counts the letters as written (a Latin word beside them counts nothing, as it always did).
+    if (system !== "abjad") read = shownRead(nameRead(name, system, "name"));
+    reading = generateReading({ ...fields, name: read?.counted ?? name, mother_name: motherCounted(fields.mother_name, system), at, numerology_system: system, locale: locale ?? null });
   } catch (err) {
     throw relabel(err, profilePath, atPath);
+  }
+  // A transliterated name is shown as given, with the form that was counted and the route.
+  if (read !== null && read.route !== "as_written") {
+    reading.person.name = read.given;
+    reading.person.name_read = read;
   }
   return withOneConfidence(reading);
 }

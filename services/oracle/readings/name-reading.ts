@@ -2,8 +2,8 @@
  * The name reading: the numbers of any name in the chosen system, letter by letter, inside the
  * full reading of whoever asked (or, without a profile, the reading of the moment alone).
  */
-import { detectScript, expressionNumber, letterBreakdown, personalityNumber, resolveSystem, soulUrge } from "../engine";
-import { readingOf } from "./engine-call";
+import { detectScript, expressionNumber, letterBreakdown, personalityNumber, soulUrge } from "../engine";
+import { nameRead, readingOf } from "./engine-call";
 import { momentReading } from "./moment-reading";
 import type { LetterValue, NameReadingRequest, NameReadingResult, NumerologySystem, Script } from "./types";
 
@@ -26,16 +26,18 @@ export function scriptOf(text: string): Script {
 export type NameNumbers = Omit<NameReadingResult, "interpretation">;
 
 export function computeNameReading(req: NameReadingRequest): NameNumbers {
-  const system = resolveSystem(req.numerology_system ?? "auto", req.name);
+  const { system, ...name_read } = nameRead(req.name, req.numerology_system ?? "auto", "name");
+  const counted = name_read.counted;
   const own = {
     name: req.name,
     detected_script: scriptOf(req.name),
+    name_read,
     numerology_system: system,
-    letters: lettersOf(req.name, system),
+    letters: lettersOf(counted, system),
   };
   if (!req.profile) {
     // No one's birth date: the name's own numbers, and the moment, with nothing invented.
-    const numbers = { expression: expressionNumber(req.name, system), soul_urge: soulUrge(req.name, system), personality: personalityNumber(req.name, system) };
+    const numbers = { expression: expressionNumber(counted, system), soul_urge: soulUrge(counted, system), personality: personalityNumber(counted, system) };
     return { ...own, ...numbers, life_path: null, reading: momentReading({ at: req.at, name: { text: req.name, ...numbers }, system, locale: req.locale }) };
   }
   const reading = readingOf({ profile: req.profile, at: req.at, locale: req.locale, counted: { name: req.name, system } });

@@ -5,7 +5,7 @@
  * A reading is the engine's own structure (FullReading), untouched.
  */
 import type { CalendarDate, Gender, Locale, NumerologySystem, NumerologySystemChoice, OracleProfile, QuestionCategory, ReadingType, Script } from "../../contract";
-import type { FullReading, LocalMoment, Translation } from "../engine";
+import type { ChartName, FullReading, LocalMoment, Translation } from "../engine";
 
 export type { CalendarDate, FullReading, Gender, Locale, LocalMoment, NumerologySystem, NumerologySystemChoice, OracleProfile, QuestionCategory, ReadingType, Script, Translation };
 export { GENDERS, QUESTION_CATEGORIES, READING_TYPES, SCRIPTS } from "../../contract";
@@ -94,6 +94,8 @@ export interface LetterValue {
 export interface NameReadingResult {
   name: string;
   detected_script: Script;
+  /** The letters counted: the name as written, or its Latin transliteration, and the route taken. */
+  name_read: ChartName;
   numerology_system: NumerologySystem;
   expression: number;
   soul_urge: number;
@@ -122,6 +124,8 @@ export interface QuestionReadingResult {
   question_number: number;
   is_master_number: boolean;
   raw_letter_sum: number;
+  /** The letters counted: the question as written, or its Latin transliteration, and the route taken. */
+  question_read: ChartName;
   detected_script: Script;
   numerology_system: NumerologySystem;
   category: QuestionCategory;

@@ -2,6 +2,7 @@
 
 import type { Reading as _nps_oracle_v1_Reading, Reading__Output as _nps_oracle_v1_Reading__Output } from '../../../nps/oracle/v1/Reading';
 import type { Interpretation as _nps_oracle_v1_Interpretation, Interpretation__Output as _nps_oracle_v1_Interpretation__Output } from '../../../nps/oracle/v1/Interpretation';
+import type { ChartName as _nps_oracle_v1_ChartName, ChartName__Output as _nps_oracle_v1_ChartName__Output } from '../../../nps/oracle/v1/ChartName';
 
 export interface GetQuestionReadingResponse {
   'question'?: (string);
@@ -26,6 +27,10 @@ export interface GetQuestionReadingResponse {
   'category_detected'?: (boolean);
   'reading'?: (_nps_oracle_v1_Reading | null);
   'interpretation'?: (_nps_oracle_v1_Interpretation | null);
+  /**
+   * the letters counted: the question, or its Latin transliteration, and the route
+   */
+  'question_read'?: (_nps_oracle_v1_ChartName | null);
 }
 
 export interface GetQuestionReadingResponse__Output {
@@ -51,4 +56,8 @@ export interface GetQuestionReadingResponse__Output {
   'category_detected': (boolean);
   'reading': (_nps_oracle_v1_Reading__Output | null);
   'interpretation': (_nps_oracle_v1_Interpretation__Output | null);
+  /**
+   * the letters counted: the question, or its Latin transliteration, and the route
+   */
+  'question_read': (_nps_oracle_v1_ChartName__Output | null);
 }
