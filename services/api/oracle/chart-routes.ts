@@ -7,6 +7,7 @@ import { z } from "zod";
 import { actorOf, readingEnv, READ, viewerOf, WRITE } from "./access";
 import { ChartBody, ChartCompatibilityBody, type ChartPersonInput } from "./chart-schemas";
 import { calendarDate, describeMoment, momentOf, oracleProfile } from "./oracle-input";
+import { settingDefaults } from "./setting-defaults";
 import { ask, computeAndStore, profileFor, type ReadingEnv } from "./reading-runner";
 import { CreatedReadingSchema, readingView } from "./reading-schemas";
 
@@ -44,6 +45,8 @@ export function registerChartRoutes(r: ApiRouter): void {
     path: "/chart",
     summary: "The complete chart of a profile, or of a name and birth date: every number with its working and meaning; it is stored (reading_type chart)",
     auth: WRITE,
+    // The account's language tells the chart when the body does not, as for every reading.
+    middleware: [settingDefaults(r.deps, { readingType: "chart" })],
     body: ChartBody,
     response: CreatedReadingSchema,
     status: 201,
