@@ -300,7 +300,7 @@ function CompleteChart({ reading }: { reading: Pick<Reading, "result"> }) {
                 <p dir="auto">{str(part.meaning)}</p>
                 <p className="working">
                   <span className="muted">{m.view.chart.working}: </span>
-                  <bdi dir="ltr">{str(part.working)}</bdi>
+                  <bdi dir="auto">{str(part.working)}</bdi>
                 </p>
               </dd>
             </div>
