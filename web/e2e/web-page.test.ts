@@ -162,6 +162,13 @@ describe("the web page in a browser", function () {
     await page.getByRole("heading", { name: "Best hours" }).waitFor();
     ids.stamp = await ask("Stamp check", () => page.getByRole("textbox", { name: "FC60 stamp" }).fill("VE-OX-OXFI"));
     await page.getByRole("heading", { name: "This stamp is valid." }).waitFor();
+    ids.chart = await ask("Complete chart");
+    await page.getByRole("heading", { name: "The complete chart" }).waitFor();
+    expect(await page.locator(".chart-number").count()).to.be.greaterThan(8);
+    // The working shows every step down to the number: "... = 32, 3+2 = 5".
+    expect(await page.locator(".chart-number .working bdi").first().textContent()).to.match(/= \d+(, \d+(\+\d+)+ = \d+)*$/);
+    expect(await page.locator(".periods rect.period-pinnacle").count()).to.equal(4);
+    await shot(page, "en-reading-chart");
   });
 
   it("searches, filters and pages the history, and keeps favourites", async () => {
@@ -169,7 +176,7 @@ describe("the web page in a browser", function () {
     await page.getByRole("button", { name: "☆ Favourite" }).click();
     await page.getByRole("button", { name: /Remove from favourites/ }).waitFor();
     await page.getByRole("link", { name: "History" }).click();
-    await page.getByText("7 readings").waitFor();
+    await page.getByText("8 readings").waitFor();
     await page.getByLabel("Search").fill("career");
     await page.getByRole("button", { name: "Search" }).first().click();
     await page.getByText("1 readings").waitFor();
@@ -183,13 +190,13 @@ describe("the web page in a browser", function () {
     await page.getByLabel("Type").selectOption("stamp");
     await page.getByText("1 readings").waitFor();
     await page.getByLabel("Type").selectOption("");
-    await page.getByText("7 readings").waitFor();
+    await page.getByText("8 readings").waitFor();
     await page.getByText("Page 1 of 2").waitFor();
     expect(await page.locator(".history li").count()).to.equal(5);
     await shot(page, "en-history");
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByText("Page 2 of 2").waitFor();
-    await page.waitForFunction(() => window.document.querySelectorAll(".history li").length === 2);
+    await page.waitForFunction(() => window.document.querySelectorAll(".history li").length === 3);
   });
 
   it("takes feedback on a reading, shares it, and the link opens in a fresh browser without an account", async () => {
@@ -244,6 +251,14 @@ describe("the web page in a browser", function () {
     expect(await page.locator(".sections h3").allTextContents()).to.include.members(["نمای کلی", "شما که هستید", "پیشنهاد"]);
     expect(await page.locator("article.reading").getAttribute("dir")).to.equal("rtl");
     expect(await page.locator(".big-number").first().textContent()).to.match(/^[۰-۹]+$/);
+    // The reading's own prose is Persian, paragraph by paragraph: no English sentence in it
+    // (three Latin words in a row), Persian letters in every prose paragraph, Persian digits somewhere.
+    const paragraphs = (await page.locator(".sections p").allTextContents()).filter((p) => p.trim() !== "");
+    expect(paragraphs.length).to.be.greaterThan(5);
+    expect(paragraphs.filter((p) => /[A-Za-z]{3,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.test(p))).to.deep.equal([]);
+    // The stamps' own lines (FC60, J60, Y60 codes: capitals, digits and signs) are codes, not prose.
+    expect(paragraphs.filter((p) => !/[\u0600-\u06ff]/.test(p) && /[a-z]/.test(p))).to.deep.equal([]);
+    expect(paragraphs.some((p) => /[۰-۹]/.test(p))).to.equal(true);
     // Right to left for real: the menu starts at the right edge of the page.
     const brand = await page.locator(".brand").boundingBox();
     expect(brand!.x).to.be.greaterThan(600);
@@ -257,6 +272,16 @@ describe("the web page in a browser", function () {
     await page.goto(`${nps.base}/profiles`);
     await page.getByRole("button", { name: "نمایهٔ تازه" }).click();
     await shot(page, "fa-profile-form");
+    // The complete chart asked in Persian: Persian meanings, the periods drawn from the right.
+    await page.getByRole("link", { name: "خوانش تازه" }).click();
+    await page.getByRole("radio", { name: /^نمودار کامل/ }).check();
+    await page.getByRole("button", { name: "دریافت خوانش" }).click();
+    await page.waitForURL(/\/readings\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { name: "نمودار کامل", exact: true }).waitFor();
+    const meanings = (await page.locator(".chart-number dd p[dir=auto]").allTextContents()).filter((p) => p.trim() !== "");
+    expect(meanings.length).to.be.greaterThan(8);
+    expect(meanings.filter((p) => !/[\u0600-\u06ff]/.test(p))).to.deep.equal([]);
+    await shot(page, "fa-reading-chart");
   });
 
   it("fits a 375 px phone in both languages", async () => {

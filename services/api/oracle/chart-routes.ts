@@ -9,6 +9,7 @@ import type { Reading } from "../../lib/db/repositories/readings";
 import type { OracleMode } from "../../oracle/client";
 import { ChartBody, ChartCompatibilityBody, type ChartBodyInput, type ChartPersonInput } from "./chart-schemas";
 import { calendarDate, describeMoment, momentOf, oracleProfile } from "./oracle-input";
+import { settingDefaults } from "./setting-defaults";
 import { ask, computeAndStore, profileFor, type ReadingActor, type ReadingEnv } from "./reading-runner";
 import { CreatedReadingSchema, readingView } from "./reading-schemas";
 
@@ -69,6 +70,8 @@ export function registerChartRoutes(r: ApiRouter): void {
     path: "/chart",
     summary: "The complete chart of a profile, or of a name and birth date: every number with its working and meaning; it is stored (reading_type chart)",
     auth: WRITE,
+    // The account's language tells the chart when the body does not, as for every reading.
+    middleware: [settingDefaults(r.deps, { readingType: "chart" })],
     body: ChartBody,
     response: CreatedReadingSchema,
     status: 201,

@@ -4,10 +4,10 @@ import { queryInt } from "../http/query-fields";
 import type { ApiRouter } from "../http/route-kit";
 import { Reply } from "../http/route-kit";
 import { actorOf, aiLimitWhenAsked, readingEnv, READ, viewerOf, WRITE } from "./access";
-import { dateField, offsetMinutesField, profileIdParams, timeField } from "./fields";
+import { dateField, localeField, offsetMinutesField, profileIdParams, timeField } from "./fields";
 import { localClock, momentOf, profileOffset } from "./oracle-input";
 import { ask, dailyReading, runReading, storedDaily, type ReadingOutcome } from "./reading-runner";
-import { settingDefaults } from "./setting-defaults";
+import { settingDefaults, settingsLocale } from "./setting-defaults";
 import { CreatedReadingSchema, DailyBody, NameBody, QuestionBody, ReadingBody, ReadingSchema, readingView, StampBody, type ReadingRequest } from "./reading-schemas";
 
 /**
@@ -127,12 +127,14 @@ export function registerReadingRoutes(r: ApiRouter): void {
       time: timeField.optional(),
       timezone_offset_minutes: z.coerce.number({ message: "expected a number" }).pipe(offsetMinutesField).optional(),
       best_hours: queryInt(1, 24).default(5),
+      locale: localeField.optional().meta({ description: "The language of the notes and reasons; default the account's language setting" }),
     }),
     response: z.record(z.string(), z.unknown()).meta({ description: "The timing alignment" }),
-    handler: async ({ deps, query }) => {
+    handler: async ({ deps, query, principal }) => {
       // Without a time, now (as `time` is documented), not a fixed hour.
       const at = momentOf(new Date(), query.timezone_offset_minutes ?? 0, query);
-      return { ...(await ask(() => deps.oracle.timing({ at, best_hours: query.best_hours }))).result };
+      const locale = query.locale ?? (principal ? settingsLocale(await deps.repos.settings.getAll(principal.userId)) : undefined);
+      return { ...(await ask(() => deps.oracle.timing({ at, best_hours: query.best_hours, locale }))).result };
     },
   });
 
@@ -141,10 +143,12 @@ export function registerReadingRoutes(r: ApiRouter): void {
     path: "/validate-stamp",
     summary: "Check and decode an FC60 stamp; computed, not stored",
     auth: READ,
-    body: StampBody.omit({ locale: true }),
+    // The reason a stamp is refused is told in the caller's language, as a reading's prose is.
+    middleware: [settingDefaults(r.deps, { readingType: "stamp" })],
+    body: StampBody,
     response: z.object({ valid: z.boolean(), stamp: z.string(), error: z.string(), decoded: z.record(z.string(), z.unknown()).nullable() }),
     handler: async ({ deps, body }) => {
-      const check = (await ask(() => deps.oracle.stamp({ stamp: body.stamp }))).result;
+      const check = (await ask(() => deps.oracle.stamp({ stamp: body.stamp, locale: body.locale }))).result;
       return { ...check, decoded: check.decoded ? { ...check.decoded } : null };
     },
   });

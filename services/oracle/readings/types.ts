@@ -227,6 +227,12 @@ export interface TimingAlignment {
 
 // ── stamp check ──
 
+/** Why a stamp could not have been written by the encoder; the words are the locale's. */
+export type StampProblem =
+  | { kind: "parts" | "date_shape" | "half" | "hour" | "time_shape" }
+  | { kind: "weekday" | "month" | "token"; token: string }
+  | { kind: "day"; day: number; month: number };
+
 export interface StampCheckRequest extends Told {
   stamp: string;
 }

@@ -1,7 +1,7 @@
 /** The shapes the page reads from the REST API (see /openapi.json); only the fields it uses. */
 
-export type ReadingType = "time" | "daily" | "name" | "question" | "multi" | "timing" | "stamp";
-export const READING_TYPES: readonly ReadingType[] = ["time", "daily", "name", "question", "multi", "timing", "stamp"];
+export type ReadingType = "time" | "daily" | "name" | "question" | "multi" | "timing" | "stamp" | "chart";
+export const READING_TYPES: readonly ReadingType[] = ["time", "daily", "name", "question", "multi", "timing", "stamp", "chart"];
 export type System = "auto" | "pythagorean" | "chaldean" | "abjad";
 export const SYSTEMS: readonly System[] = ["auto", "pythagorean", "chaldean", "abjad"];
 export const CATEGORIES = ["love", "career", "health", "finance", "family", "spiritual", "general"] as const;

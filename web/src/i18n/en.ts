@@ -51,7 +51,7 @@ export const en = {
     stamp: "FC60 stamp", system: "Numerology system", includeAi: "Ask for an AI interpretation", submit: "Get the reading",
     needProfile: "Create a profile first: readings about a person need their birth details.", progress: "Working on it…",
     offsetClock: "Clock (UTC offset, minutes)", bestHours: "Best hours to list",
-    types: { time: "Time", daily: "Daily", name: "Name", question: "Question", multi: "Group", timing: "Timing", stamp: "Stamp check" },
+    types: { time: "Time", daily: "Daily", name: "Name", question: "Question", multi: "Group", timing: "Timing", stamp: "Stamp check", chart: "Complete chart" },
     typeHelp: {
       time: "The moment now (or a moment you choose) read against a profile.",
       daily: "One reading a day for a profile, kept for the day.",
@@ -60,6 +60,7 @@ export const en = {
       multi: "How two to five people fit together.",
       timing: "How well a day and hour align, and its best hours.",
       stamp: "Check an FC60 stamp and decode it.",
+      chart: "Every number of a profile's name and birth date, with its working.",
     },
     systems: { auto: "Automatic (by script)", pythagorean: "Pythagorean", chaldean: "Chaldean", abjad: "Abjad" },
     categories: { love: "Love", career: "Career", health: "Health", finance: "Money", family: "Family", spiritual: "Spiritual", general: "General" },
@@ -76,6 +77,15 @@ export const en = {
     valid: "This stamp is valid.", invalid: "This stamp is not valid", weekday: "Weekday", month: "Month", day: "Day", timeOfDay: "Time",
     group: "The group", harmony: "Harmony", pairs: "Pairs", illumination: "{pct}% lit", age: "day {days} of 29.5",
     moonAxis: "new, full and back to new",
+    chart: {
+      title: "The complete chart", working: "Working", pinnacles: "Pinnacles", challenges: "Challenges", periods: "Pinnacles and challenges by age",
+      countedAs: "Counted as",
+      parts: {
+        life_path: "Life path", expression: "Expression", soul_urge: "Soul urge", personality: "Personality", maturity: "Maturity", birthday: "Birthday",
+        balance: "Balance", rational_thought: "Rational thought", subconscious_self: "Subconscious self", personal_year: "Personal year",
+        personal_month: "Personal month", personal_day: "Personal day",
+      },
+    },
     sectionNames: {
       header: "Overview", universal_address: "This moment's codes", core_identity: "Who you are", foundation: "Your roots", right_now: "Right now",
       patterns: "Patterns", message: "The message", advice: "Advice", caution: "Caution", footer: "Note",

@@ -53,7 +53,7 @@ export const fa: Messages = {
     stamp: "مهر FC60", system: "نظام عددشناسی", includeAi: "تفسیر هوش مصنوعی هم خواسته شود", submit: "دریافت خوانش",
     needProfile: "نخست یک نمایه بسازید: خوانش دربارهٔ یک نفر به جزئیات تولد او نیاز دارد.", progress: "در حال انجام…",
     offsetClock: "ساعت (اختلاف با UTC، به دقیقه)", bestHours: "شمار بهترین ساعت‌ها",
-    types: { time: "زمان", daily: "روزانه", name: "نام", question: "پرسش", multi: "گروهی", timing: "زمان‌سنجی", stamp: "بررسی مهر" },
+    types: { time: "زمان", daily: "روزانه", name: "نام", question: "پرسش", multi: "گروهی", timing: "زمان‌سنجی", stamp: "بررسی مهر", chart: "نمودار کامل" },
     typeHelp: {
       time: "همین لحظه (یا لحظه‌ای که برمی‌گزینید) در برابر یک نمایه.",
       daily: "روزی یک خوانش برای یک نمایه که برای آن روز می‌ماند.",
@@ -62,6 +62,7 @@ export const fa: Messages = {
       multi: "دو تا پنج نفر چگونه با هم جور می‌شوند.",
       timing: "یک روز و ساعت چقدر هم‌سو هستند، و بهترین ساعت‌هایش.",
       stamp: "بررسی و گشودن یک مهر FC60.",
+      chart: "همهٔ عددهای نام و تاریخ تولد یک نمایه، با راه رسیدن به هر یک.",
     },
     systems: { auto: "خودکار (بر پایهٔ خط)", pythagorean: "فیثاغورسی", chaldean: "کلدانی", abjad: "ابجد" },
     categories: { love: "عشق", career: "کار", health: "سلامت", finance: "پول", family: "خانواده", spiritual: "معنوی", general: "عمومی" },
@@ -78,6 +79,15 @@ export const fa: Messages = {
     valid: "این مهر درست است.", invalid: "این مهر درست نیست", weekday: "روز هفته", month: "ماه", day: "روز", timeOfDay: "زمان",
     group: "گروه", harmony: "هماهنگی", pairs: "جفت‌ها", illumination: "{pct}٪ روشن", age: "روز {days} از ۲۹٫۵",
     moonAxis: "نو، بدر و دوباره نو",
+    chart: {
+      title: "نمودار کامل", working: "راه رسیدن", pinnacles: "اوج‌ها", challenges: "چالش‌ها", periods: "اوج‌ها و چالش‌ها در گذر سال‌های عمر",
+      countedAs: "شمرده‌شده به صورت",
+      parts: {
+        life_path: "مسیر زندگی", expression: "عدد بیان", soul_urge: "اشتیاق روح", personality: "شخصیت", maturity: "پختگی", birthday: "روز تولد",
+        balance: "تعادل", rational_thought: "اندیشهٔ خردمند", subconscious_self: "خودِ ناهشیار", personal_year: "سال شخصی",
+        personal_month: "ماه شخصی", personal_day: "روز شخصی",
+      },
+    },
     sectionNames: {
       header: "نمای کلی", universal_address: "رمزهای این لحظه", core_identity: "شما که هستید", foundation: "ریشه‌های شما", right_now: "همین حالا",
       patterns: "الگوها", message: "پیام", advice: "پیشنهاد", caution: "هشدار", footer: "یادداشت",

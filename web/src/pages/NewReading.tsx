@@ -8,7 +8,7 @@ import { ErrorMessage, Field, PageTitle } from "../components/ui";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/i18n";
 
-const NEEDS_PROFILE: readonly ReadingType[] = ["time", "daily", "multi"];
+const NEEDS_PROFILE: readonly ReadingType[] = ["time", "daily", "multi", "chart"];
 
 /** Every reading type from one form; while it computes, the /ws events show each step. */
 export function NewReading() {
@@ -53,6 +53,8 @@ export function NewReading() {
         return { reading_type: "timing", ...common, timezone_offset_minutes: -new Date().getTimezoneOffset() };
       case "stamp":
         return { reading_type: "stamp", stamp, locale };
+      case "chart":
+        return { profile_id: profile, ...common };
     }
   };
 
@@ -65,7 +67,9 @@ export function NewReading() {
       if (ev.event === "reading_complete") setStep({ step: "done", progress: 100 });
     });
     try {
-      const reading = await api<Reading>("/api/oracle/readings", { method: "POST", body: body() });
+      // The complete chart has its own route; it is stored as a reading like the others.
+      const path = chosenType === "chart" ? "/api/oracle/chart" : "/api/oracle/readings";
+      const reading = await api<Reading>(path, { method: "POST", body: body() });
       navigate(`/readings/${reading.id}`);
     } catch (err) {
       setError(err);
@@ -93,7 +97,7 @@ export function NewReading() {
           ))}
         </fieldset>
         {needsProfile ? <p className="notice">{m.reading.needProfile}</p> : null}
-        {["time", "daily", "name", "question"].includes(chosenType) && profiles.length > 0 ? (
+        {["time", "daily", "name", "question", "chart"].includes(chosenType) && profiles.length > 0 ? (
           <Field label={m.reading.profile} id="f-profile_id" error={error}>
             <select id="f-profile_id" value={profile} onChange={(e) => setProfileId(e.target.value)}>
               {chosenType === "name" || chosenType === "question" ? <option value="">{m.common.none}</option> : null}
@@ -158,7 +162,7 @@ export function NewReading() {
             ) : null}
           </div>
         )}
-        {chosenType !== "timing" && chosenType !== "stamp" ? (
+        {chosenType !== "timing" && chosenType !== "stamp" && chosenType !== "chart" ? (
           <>
             <Field label={m.reading.system} id="f-numerology_system" error={error}>
               <select id="f-numerology_system" value={chosenSystem} onChange={(e) => setSystem(e.target.value)}>

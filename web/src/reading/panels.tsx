@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ElementName, Reading } from "../api/types";
 import { elementCounts, illumination, moonAge } from "../charts/astro";
+import { ChartPeriods, type Period } from "../charts/ChartPeriods";
 import { CompatibilityMatrix, type Pair } from "../charts/Compatibility";
 import { ElementBalance } from "../charts/ElementBalance";
 import { Fc60Stamp, stampParts, useStampLabels } from "../charts/Fc60Stamp";
@@ -266,6 +267,50 @@ function Stamp({ reading }: { reading: Pick<Reading, "result"> }) {
   );
 }
 
+const CHART_PARTS = ["life_path", "expression", "soul_urge", "personality", "maturity", "birthday", "balance", "rational_thought", "subconscious_self", "personal_year", "personal_month", "personal_day"] as const;
+
+/** The complete chart: every number with its meaning and working, and its periods as a picture. */
+function CompleteChart({ reading }: { reading: Pick<Reading, "result"> }) {
+  const { m, number } = useI18n();
+  const r = reading.result;
+  const name = obj(r.name);
+  const periods = (key: string): Period[] =>
+    arr(r[key]).map((p) => {
+      const o = obj(p);
+      return { index: num(o.index) ?? 0, number: num(o.number) ?? 0, from_age: num(o.from_age) ?? 0, to_age: num(o.to_age) ?? null };
+    });
+  return (
+    <section className="panel" aria-labelledby="chart-title">
+      <h2 id="chart-title">{m.view.chart.title}</h2>
+      {str(name.counted) && str(name.counted) !== str(name.given) ? (
+        <p className="muted">
+          {m.view.chart.countedAs} <bdi>{str(name.counted)}</bdi>
+        </p>
+      ) : null}
+      <ChartPeriods pinnacles={periods("pinnacles")} challenges={periods("challenges")} />
+      <dl className="chart-numbers">
+        {CHART_PARTS.filter((k) => r[k] !== undefined).map((k) => {
+          const part = obj(r[k]);
+          return (
+            <div key={k} className="chart-number">
+              <dt>
+                {m.view.chart.parts[k]} <strong className="big-number">{number(num(part.number) ?? 0)}</strong>
+              </dt>
+              <dd>
+                <p dir="auto">{str(part.meaning)}</p>
+                <p className="working">
+                  <span className="muted">{m.view.chart.working}: </span>
+                  <bdi dir="auto">{str(part.working)}</bdi>
+                </p>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}
+
 export const READING_PANELS: ReadingPanel[] = [
   { id: "question", applies: (r) => r.reading_type === "question", Panel: QuestionFacts },
   { id: "name-letters", applies: (r) => Array.isArray(r.result.letters), Panel: NameLetters },
@@ -273,6 +318,7 @@ export const READING_PANELS: ReadingPanel[] = [
   { id: "group", applies: (r) => Array.isArray(r.result.pairs), Panel: Group },
   { id: "timing", applies: (r) => r.reading_type === "timing", Panel: Timing },
   { id: "stamp", applies: (r) => r.reading_type === "stamp", Panel: Stamp },
+  { id: "chart", applies: (r) => r.reading_type === "chart", Panel: CompleteChart },
 ];
 
 export function ReadingPanels({ reading }: { reading: Pick<Reading, "reading_type" | "result" | "ai_interpretation" | "created_at"> }) {

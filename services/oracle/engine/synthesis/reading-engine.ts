@@ -258,10 +258,10 @@ export function generateReading(
   let lifepathYearDict: ThemedMessage | Record<string, never> = {};
   for (const ci of personalXCurrent(numerologyProfile, planet, moonData, text)) {
     if (ci.type === "planet_moon") {
-      planetMoonInsight = `${ci.theme}: ${ci.message}`;
+      planetMoonInsight = text.combiner.themedInsight(ci.theme, ci.message);
       planetMoonDict = { theme: ci.theme, message: ci.message };
     } else {
-      lifepathYearInsight = `${ci.theme}: ${ci.message}`;
+      lifepathYearInsight = text.combiner.themedInsight(ci.theme, ci.message);
       lifepathYearDict = { theme: ci.theme, message: ci.message };
     }
   }

@@ -58,6 +58,11 @@ export interface CombinerText {
   neutralDefault: string;
   /** Element tension, keyed "Fire-Water" / "Wood-Metal". */
   elementClash: Readonly<Record<string, string>>;
+  /**
+   * The one-line insight (planet_moon_insight, lifepath_year_insight) from a theme and its
+   * message. Themes are data labels, kept in English; a locale without words for them leaves them out.
+   */
+  themedInsight(theme: string, message: string): string;
   actions: {
     fromRepetition: string;
     fromPlanet(firstSentence: string): string;

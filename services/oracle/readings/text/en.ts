@@ -2,7 +2,7 @@
  * What the reading types say in words (English). The engine's own prose lives with the engine;
  * this is the prose of the layer above it: daily insights, compatibility, timing.
  */
-import type { CompatibilityClass, Dimension, TimingQuality } from "../types";
+import type { CompatibilityClass, Dimension, StampProblem, TimingQuality } from "../types";
 
 type CoreNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 11 | 22 | 33;
 
@@ -31,6 +31,8 @@ export interface ReadingsText {
   moment: {
     leftOut(hasName: boolean): string;
   };
+  /** Why a stamp is not one the encoder could have written. */
+  stampProblem(problem: StampProblem): string;
 }
 
 export const EN: ReadingsText = {
@@ -133,5 +135,18 @@ export const EN: ReadingsText = {
       "No profile was given, so this reading has no birth date: the life path, the personal year, month and day and the heartbeat are left out, " +
       (hasName ? "and the name's own numbers stand alone. " : "and so is any number of a name. ") +
       "What follows reads the moment itself. Ask with a profile for the rest.",
+  },
+  stampProblem: (p) => {
+    switch (p.kind) {
+      case "parts": return "expected a date part and at most one time part";
+      case "date_shape": return "the date part must be WEEKDAY-MONTH-DAY";
+      case "weekday": return `unknown weekday token "${p.token}"`;
+      case "month": return `unknown month token "${p.token}"`;
+      case "day": return `day ${p.day} does not exist in month ${p.month}`;
+      case "half": return "the time part must start with ☀ or 🌙";
+      case "hour": return "unknown hour animal in the time part";
+      case "time_shape": return "the time part must be HOUR-MINUTE-SECOND";
+      case "token": return `"${p.token}" is not a stamp token (an animal and an element, four letters)`;
+    }
   },
 };

@@ -110,4 +110,17 @@ export const FA: ReadingsText = {
       (hasName ? "و عددهای خودِ نام به‌تنهایی می‌آیند. " : "و هیچ عددی از نام هم در کار نیست. ") +
       "آنچه در پی می‌آید خودِ این لحظه را می‌خواند. برای بقیه، با یک نمایه بپرس.",
   },
+  stampProblem: (p) => {
+    switch (p.kind) {
+      case "parts": return "مهر باید یک بخش تاریخ و دست‌بالا یک بخش زمان داشته باشد";
+      case "date_shape": return "بخش تاریخ باید به شکل روزهفته-ماه-روز باشد";
+      case "weekday": return `رمز روز هفتهٔ «${p.token}» شناخته نیست`;
+      case "month": return `رمز ماه «${p.token}» شناخته نیست`;
+      case "day": return `روز ${fd(p.day)} در ماه ${fd(p.month)} وجود ندارد`;
+      case "half": return "بخش زمان باید با ☀ یا 🌙 آغاز شود";
+      case "hour": return "جانور ساعت در بخش زمان شناخته نیست";
+      case "time_shape": return "بخش زمان باید به شکل ساعت-دقیقه-ثانیه باشد";
+      case "token": return `«${p.token}» رمز مهر نیست (یک جانور و یک عنصر، چهار حرف)`;
+    }
+  },
 };

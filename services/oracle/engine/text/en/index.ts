@@ -21,6 +21,7 @@ export const EN: EngineText = {
     resonance: RESONANCE,
     neutralDefault: NEUTRAL_DEFAULT,
     elementClash: ELEMENT_CLASH,
+    themedInsight: (theme, message) => `${theme}: ${message}`,
     actions: ACTIONS,
   },
   reading: READING,

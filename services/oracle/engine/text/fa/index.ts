@@ -21,6 +21,7 @@ export const FA: EngineText = {
     resonance: RESONANCE,
     neutralDefault: NEUTRAL_DEFAULT,
     elementClash: ELEMENT_CLASH,
+    themedInsight: (_theme, message) => message,
     actions: ACTIONS,
   },
   reading: READING,
