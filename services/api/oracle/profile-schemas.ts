@@ -2,6 +2,8 @@ import { z } from "zod";
 import { GENDERS, LIMITS, oneOf, PROFILE_FIELD_NAMES, PROFILE_FIELDS, type Exhaustive, type ProfileField, type RequiredProfileField } from "../../contract";
 import type { Profile, ProfileListItem } from "../../lib/db/repositories/oracle-profiles";
 import { offsetMinutesAtLocal } from "../../lib/time-zone";
+import { isInvalidInput } from "../../lib/errors";
+import { readName } from "../../oracle/engine/script/read-name";
 import { dateField, iso, isoOrNull, offsetMinutesField, requiredText, text, timeZoneField } from "./fields";
 
 /**
@@ -19,7 +21,20 @@ const birthDateField = dateField
   .refine((d) => d >= LIMITS.earliestBirthDate, `must be ${LIMITS.earliestBirthDate} or later`)
   .refine((d) => d <= latestDayOnEarth(), "must not be in the future");
 
-const nameField = requiredText(LIMITS.nameLength).refine((s) => s.trim().length >= 2, "at least 2 characters");
+/**
+ * A name every reading of the profile can count: refused here, naming the letters no system can
+ * place, rather than saved and then refused by each reading (the daily deliveries included).
+ */
+const nameField = requiredText(LIMITS.nameLength)
+  .refine((s) => s.trim().length >= 2, "at least 2 characters")
+  .superRefine((s, ctx) => {
+    try {
+      readName(s, "auto", "name");
+    } catch (err) {
+      if (!isInvalidInput(err)) throw err;
+      ctx.addIssue({ code: "custom", message: err.reason });
+    }
+  });
 const optionalText = (max: number) => text(max).nullish();
 const inRange = (r: { min: number; max: number }) => z.number().min(r.min).max(r.max);
 const secret = { description: "Stored encrypted" };

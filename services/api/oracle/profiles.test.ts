@@ -63,6 +63,18 @@ describe("oracle profiles routes", function () {
     expect(extra.status).to.equal(400);
   });
 
+  it("refuses a name no numerology system can count, on creation and on change, and keeps names in other scripts", async () => {
+    const unreadable = await client(api, alice).post("/api/oracle/profiles", profileBody({ name: "🙂🙂 🙂" }));
+    expect(unreadable.status).to.equal(400);
+    expect(unreadable.body.error.fields.name).to.match(/no letters to count/);
+    const cyrillic = await client(api, alice).post("/api/oracle/profiles", profileBody({ name: "Иван Петров" }));
+    expect(cyrillic.status).to.equal(201);
+    const change = await client(api, alice).patch(`/api/oracle/profiles/${cyrillic.body.id}`, { name: "🙂🙂" });
+    expect(change.status).to.equal(400);
+    expect(change.body.error.fields).to.have.key("name");
+    expect((await client(api, alice).get(`/api/oracle/profiles/${cyrillic.body.id}`)).body.name).to.equal("Иван Петров");
+  });
+
   it("answers 409 for a duplicate name and birth date of the same owner, not across owners", async () => {
     const body = profileBody();
     expect((await client(api, alice).post("/api/oracle/profiles", body)).status).to.equal(201);
