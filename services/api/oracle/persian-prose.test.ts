@@ -10,10 +10,11 @@ import { client, createProfile } from "./testing/feature-client";
  * by the account's setting) answers with Persian prose. The engine's data labels (a planet's
  * domain, a moon phase's "best for", an animal's trait, a combination's theme) stay English by
  * design, like the planet and animal names: they are compared exactly and the prose is built
- * from Persian tables keyed by them.
+ * from Persian tables keyed by them. The time of day's band (`time_context`) is such a label too:
+ * its name and energy key the Persian opening line, whatever the hour the test runs at.
  */
 const DATA_LABELS = new Set(["domain", "_domain", "best_for", "energy", "trait", "action", "theme"]);
-const LIFE_PATH_LABEL = /life_path\.message$/;
+const LABEL_PATHS = /life_path\.message$|time_context\.context$/;
 
 /** Three Latin words in a row: an English sentence or phrase, not a token, a name or a working. */
 const LATIN_PROSE = /[A-Za-z]{3,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/;
@@ -32,7 +33,7 @@ function strings(value: unknown, path = ""): [string, string][] {
 function prose(answer: unknown, typed: readonly string[]): [string, string][] {
   return strings(answer).filter(([path, s]) => {
     const key = path.split(".").pop()!.replace(/\[\d+\]$/, "");
-    return !DATA_LABELS.has(key) && !LIFE_PATH_LABEL.test(path) && !typed.includes(s);
+    return !DATA_LABELS.has(key) && !LABEL_PATHS.test(path) && !typed.includes(s);
   });
 }
 
