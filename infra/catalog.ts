@@ -163,6 +163,27 @@ export { BACKUP_KINDS };
 export type { BackupKind } from "../services/lib/backup-kinds";
 
 /**
+ * Where backups live in the dev stack: one named volume, mounted read-write at the same path by
+ * the backup service (which writes them on its schedule) and the API (whose admin routes list
+ * them, take one now and show the last verification). BACKUP_DIR names this path in both.
+ */
+export const BACKUP_VOLUME: VolumeMount = { name: "backups", path: "/var/lib/nps/backups", keep: true };
+
+/**
+ * The backup store's share of an environment, for every entry that reads or writes backups:
+ * the directory, the retention of each kind (the bucket's lifecycle rules say the same), and in
+ * prod the bucket and the key uploads are encrypted with.
+ */
+function backupStoreEnv<S, P>(w: Wiring<S, P>, e: EnvBuilder<S, P>): void {
+  const [oracle, full] = BACKUP_KINDS;
+  e.plain("BACKUP_DIR", w.backup.dir)
+    .plain("NPS_BACKUP_ORACLE_RETENTION_DAYS", oracle.retentionDays)
+    .plain("NPS_BACKUP_FULL_RETENTION_DAYS", full.retentionDays)
+    .late("NPS_BACKUP_S3_BUCKET", w.backup.s3Bucket)
+    .late("NPS_BACKUP_KMS_KEY_ID", w.backup.kmsKeyId);
+}
+
+/**
  * The daily readings. The dev stack runs the scheduler service, which fires at this hour and
  * minute itself; the prod stack runs the one-pass command on a cloud schedule instead.
  */
@@ -187,9 +208,10 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
       { on: "oracle", condition: "healthy" },
     ],
     uses: SERVICE_USES.api,
-    env: (w, e) =>
-      e
-        .plain("API_HOST", "0.0.0.0")
+    // The admin backup routes (services/api/admin/backup-routes.ts) read and write the backups.
+    volumes: [BACKUP_VOLUME],
+    env: (w, e) => {
+      e.plain("API_HOST", "0.0.0.0")
         .plain("API_PORT", PORTS.api)
         .plain("API_CORS_ORIGINS", w.publicUrl)
         .plain("PRODUCTION_DOMAIN", w.domain)
@@ -198,8 +220,10 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
         .plain("DEBUG", false)
         .plain("NPS_MIGRATE_ON_START", w.migrateOnStart ?? true)
         // The scheduler service runs the daily readings; one place, not once per API replica.
-        .plain("NPS_DAILY_SCHEDULER_ENABLED", false),
-    prod: { kind: "service", scaleOn: "requests" },
+        .plain("NPS_DAILY_SCHEDULER_ENABLED", false);
+      backupStoreEnv(w, e);
+    },
+    prod: { kind: "service", scaleOn: "requests", grants: ["backup-bucket"] },
   },
   oracle: {
     name: "oracle",
@@ -299,18 +323,13 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
     replicas: single,
     public: false,
     metrics: sideMetrics(PORTS.backupMetrics),
-    volumes: [{ name: "backups", path: "/var/lib/nps/backups", keep: true }],
+    volumes: [BACKUP_VOLUME],
     dependsOn: [{ on: "postgres", condition: "healthy" }],
     uses: SERVICE_USES.backup,
     env: (w, e) => {
       const [oracle, full] = BACKUP_KINDS;
-      e.plain("BACKUP_DIR", w.backup.dir)
-        .plain("NPS_BACKUP_ORACLE_SCHEDULE", oracle.schedule)
-        .plain("NPS_BACKUP_FULL_SCHEDULE", full.schedule)
-        .plain("NPS_BACKUP_ORACLE_RETENTION_DAYS", oracle.retentionDays)
-        .plain("NPS_BACKUP_FULL_RETENTION_DAYS", full.retentionDays)
-        .late("NPS_BACKUP_S3_BUCKET", w.backup.s3Bucket)
-        .late("NPS_BACKUP_KMS_KEY_ID", w.backup.kmsKeyId);
+      e.plain("NPS_BACKUP_ORACLE_SCHEDULE", oracle.schedule).plain("NPS_BACKUP_FULL_SCHEDULE", full.schedule);
+      backupStoreEnv(w, e);
       if (w.metricsPushUrl) e.plain("NPS_METRICS_PUSH_URL", w.metricsPushUrl);
     },
     prod: { kind: "jobs", jobs: BACKUP_KINDS.map((b) => ({ name: `backup-${b.kind}`, command: b.command, schedule: b.schedule })), grants: ["backup-bucket"] },

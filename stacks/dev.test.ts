@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { parse, stringify } from "yaml";
 import { PORTS } from "../services/lib/ports";
 import { HEALTH_PATHS } from "../services/lib/health-paths";
-import { POSTGRES_SETTINGS, SUPPORT, WORKLOADS, type WorkloadName } from "../infra/catalog";
+import { BACKUP_VOLUME, POSTGRES_SETTINGS, SUPPORT, WORKLOADS, type WorkloadName } from "../infra/catalog";
 import { parseStackConfig, type DevSettings } from "../infra/config/stack-config";
 import { Plan, plannedStack, runPlanCommand } from "../infra/plan/plan-child";
 import { readStackConfigFile, type PlannedResource } from "../infra/plan/run-plan";
@@ -156,6 +156,23 @@ describe("stack dev (Docker), planned with the committed Pulumi.dev.yaml", funct
     expect(env(b, "NPS_BACKUP_ORACLE_RETENTION_DAYS")).to.equal("30");
     expect(env(b, "NPS_BACKUP_FULL_RETENTION_DAYS")).to.equal("60");
     expect(b.inputs.volumes).to.deep.include({ volumeName: "nps-backups", containerPath: env(b, "BACKUP_DIR") });
+  });
+
+  it("mounts the backup volume read-write in every API replica, where the backup service writes, for the admin backup routes", () => {
+    const backup = container("nps-backup");
+    const dir = env(backup, "BACKUP_DIR");
+    expect(dir).to.equal(BACKUP_VOLUME.path);
+    const api = containersOf("api");
+    expect(api).to.have.length(settings.replicas.api);
+    for (const c of api) {
+      expect(env(c, "BACKUP_DIR"), c.name).to.equal(dir);
+      const mounts = (c.inputs.volumes as Array<{ volumeName?: string; containerPath: string; readOnly?: boolean }>).filter((v) => v.volumeName === `nps-${BACKUP_VOLUME.name}`);
+      expect(mounts, c.name).to.deep.equal([{ volumeName: `nps-${BACKUP_VOLUME.name}`, containerPath: dir }]);
+      // Retention the API applies after a backup it takes is the backup service's.
+      for (const k of ["NPS_BACKUP_ORACLE_RETENTION_DAYS", "NPS_BACKUP_FULL_RETENTION_DAYS"]) expect(env(c, k), `${c.name} ${k}`).to.equal(env(backup, k));
+    }
+    // One volume for both, kept from pulumi destroy.
+    expect(plan.ofType("docker:index/volume:Volume").filter((v) => v.inputs.name === `nps-${BACKUP_VOLUME.name}`)).to.have.length(1);
   });
 
   it("fronts everything with nginx: TLS, HSTS, headers, gzip, rate limits, the replicas by their shared name, /ws and /nginx-health", () => {

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PORTS } from "../services/lib/ports";
 import { HEALTH_PATHS } from "../services/lib/health-paths";
 import {
+  BACKUP_VOLUME,
   DATABASE,
   SUPPORT,
   WORKLOADS,
@@ -59,7 +60,6 @@ export function deployDev(s: DevSettings) {
 
   const httpsSuffix = s.hostPorts.https === 443 ? "" : `:${s.hostPorts.https}`;
   const publicUrl = `https://${s.domain}${httpsSuffix}`;
-  const backupPath = WORKLOADS.backup.volumes?.[0]?.path ?? "/var/lib/nps/backups";
   const wiring: Wiring<pulumi.Output<string>> = {
     database: s.pgbouncer
       ? { host: "pgbouncer", port: PORTS.pgbouncer, password: postgresPassword }
@@ -72,7 +72,7 @@ export function deployDev(s: DevSettings) {
     logLevel: s.logLevel,
     secret: (name) => secrets.values[name],
     telegram: s.telegram,
-    backup: { dir: backupPath },
+    backup: { dir: BACKUP_VOLUME.path },
   };
 
   const built = new Map<string, CatalogContainers>();

@@ -183,6 +183,29 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     }
   });
 
+  it("lets the API's admin backup routes list, read and write the backup bucket with the platform key, as the backup jobs do", () => {
+    const api = taskContainer("nps-prod-api");
+    const job = taskContainer(`nps-prod-backup-${BACKUP_KINDS[0].kind}`);
+    const envOf = (c: Container, name: string) => c.environment.find((e) => e.name === name)?.value;
+    for (const name of ["NPS_BACKUP_S3_BUCKET", "NPS_BACKUP_KMS_KEY_ID", "NPS_BACKUP_ORACLE_RETENTION_DAYS", "NPS_BACKUP_FULL_RETENTION_DAYS"]) {
+      expect(envOf(api, name), name).to.be.a("string").and.not.equal("");
+      expect(envOf(api, name), name).to.equal(envOf(job, name));
+    }
+    type Statement = { Effect: string; Action: string | string[]; Resource: string | string[] };
+    const statements = (task: string) => (JSON.parse(one("aws:iam/rolePolicy:RolePolicy", `${task}-task-permissions`).inputs.policy as string) as { Statement: Statement[] }).Statement;
+    const allows = (list: Statement[], action: string, resource: string) =>
+      list.some((st) => st.Effect === "Allow" && [st.Action].flat().includes(action) && [st.Resource].flat().includes(resource));
+    const bucketArn = `arn:aws:s3:::${envOf(api, "NPS_BACKUP_S3_BUCKET")}`;
+    const keyArn = envOf(api, "NPS_BACKUP_KMS_KEY_ID") as string;
+    const granted = statements("api");
+    expect(allows(granted, "s3:ListBucket", bucketArn), "s3:ListBucket").to.equal(true);
+    for (const action of ["s3:GetObject", "s3:PutObject"]) expect(allows(granted, action, `${bucketArn}/*`), action).to.equal(true);
+    for (const action of ["kms:GenerateDataKey", "kms:Decrypt"]) expect(allows(granted, action, keyArn), action).to.equal(true);
+    // The same grant as the backup jobs', not a second copy that could drift.
+    const jobGrant = statements(`backup-${BACKUP_KINDS[0].kind}`);
+    for (const st of jobGrant) expect(granted, JSON.stringify(st.Action)).to.deep.include(st);
+  });
+
   it("serves HTTPS on an ALB: ACM certificate validated through Route53, TLS 1.2+, 80 redirects to 443", () => {
     const cert = one("aws:acm/certificate:Certificate", "nps-cert").inputs;
     expect(cert.domainName).to.equal(s.domain);

@@ -101,7 +101,7 @@ describe("stack config", () => {
       fs.writeFileSync(broken, "config:\n  nps:replicas: [1\n  nps:domain: x\n");
       const run = await runPlanCommand(["--stack", "dev", "--config", broken]);
       expect(run.code).to.equal(2);
-      expect(run.stderr).to.match(/^nps: stack dev: invalid stack configuration:\n  - .*broken\.yaml: not valid YAML: .* at line \d+, column \d+:?\n$/);
+      expect(run.stderr).to.match(/^nps: stack dev: invalid stack configuration: .*broken\.yaml: not valid YAML: .* at line \d+, column \d+\n$/);
       const list = path.join(dir, "list.yaml");
       fs.writeFileSync(list, "- one\n- two\n");
       const notMapping = await runPlanCommand(["--stack", "dev", "--config", list]);

@@ -11,7 +11,8 @@ import { fargateMemoryRange, isValidFargateSize, planSubnets } from "../aws/sizi
 export class StackConfigError extends Error {
   override readonly name = "StackConfigError";
   constructor(readonly problems: readonly string[]) {
-    super(`invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    // One problem, one line (a file that is not YAML at all); several, one line each.
+    super(problems.length === 1 ? `invalid stack configuration: ${problems[0]}` : `invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
 

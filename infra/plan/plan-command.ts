@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { CliError } from "../../services/cli-error";
+import { missingSdkPackage, needsDevInstall } from "./sdk-missing";
 
 const STACKS = ["dev", "prod"] as const;
 const RENDERABLE = ["nginx", "web-nginx", "prometheus", "rules", "alertmanager", "grafana", "systemd"] as const;
@@ -24,14 +25,17 @@ export function register(program: Command): void {
       const projectDir = path.resolve(__dirname, "..", "..");
       const configFile = opts.config ? path.resolve(opts.config) : undefined;
       if (configFile && !fs.existsSync(configFile)) throw new CliError(`--config: ${opts.config} does not exist`);
-      const { planStack } = await import("./run-plan.js");
       const { StackConfigError } = await import("../config/stack-config.js");
       try {
+        // Loading the plan loads @pulumi/pulumi, and the stack program the providers' SDKs.
+        const { planStack } = await import("./run-plan.js");
         const resources = await planStack(projectDir, opts.stack, configFile, { showSecrets: opts.showSecrets === true });
         if (opts.json) process.stdout.write(`${JSON.stringify(resources, null, 2)}\n`);
         else process.stdout.write((await import("./format.js")).formatPlan(opts.stack, resources));
       } catch (err) {
         if (err instanceof StackConfigError) throw new CliError(`stack ${opts.stack}: ${err.message}`, 2);
+        const sdk = missingSdkPackage(err);
+        if (sdk !== undefined) throw new CliError(needsDevInstall(sdk), 2);
         throw err;
       }
     });

@@ -65,7 +65,7 @@ function readYaml(file: string): unknown {
   } catch (err) {
     if (!(err instanceof YAMLError)) throw err;
     // The parser's first line says what is wrong and where; the rest is a drawing of the spot.
-    throw new StackConfigError([`${file}: not valid YAML: ${err.message.split("\n")[0]}`]);
+    throw new StackConfigError([`${file}: not valid YAML: ${err.message.split("\n")[0].replace(/:$/, "")}`]);
   }
 }
 

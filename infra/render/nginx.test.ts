@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
 import { HEALTH_PATHS } from "../../services/lib/health-paths";
-import { renderNginxConf, renderWebServerConf, type NginxOptions } from "./nginx";
+import { EDGE_HEADERS, renderNginxConf, renderWebServerConf, type NginxOptions } from "./nginx";
 import { firstWsMessage } from "../../services/lib/testing/ws-first-message";
 import { createTestDatabase, type TestDatabase } from "../../services/lib/testing/test-database";
 import { apiHealthHandler, freePort, startApiProcess, startUpstream, webPageHandler, type Upstream } from "./test-upstream";
@@ -16,8 +16,14 @@ import { apiHealthHandler, freePort, startApiProcess, startUpstream, webPageHand
 interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
+  /** Name, value, name, value, ... as sent: node joins repeated headers in `headers`. */
+  rawHeaders: string[];
   body: string;
 }
+
+/** Every value a response carried for a header, however often it was sent. */
+const sent = (r: Reply, name: string): string[] =>
+  r.rawHeaders.flatMap((v, i) => (i % 2 === 0 && v.toLowerCase() === name.toLowerCase() ? [r.rawHeaders[i + 1]] : []));
 
 function post(url: string, body: unknown, ca: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -26,7 +32,7 @@ function post(url: string, body: unknown, ca: string): Promise<Reply> {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: text }));
     });
     req.on("error", reject);
     req.end(payload);
@@ -40,7 +46,7 @@ function get(url: string, ca?: string): Promise<Reply> {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body }));
     });
     req.on("error", reject);
   });
@@ -245,7 +251,8 @@ describe("nginx.conf, checked and run by the real nginx", function () {
       this.timeout(120_000);
       database = await createTestDatabase();
       // No Oracle server listens on that port: the API answers readings in direct mode.
-      live = await startApiProcess({ DATABASE_URL: database.url, API_SECRET_KEY: randomBytes(32).toString("hex"), NPS_ADMIN_PASSWORD: password, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: String(await freePort()) });
+      // FORCE_HTTPS as the stacks set it: the API then sends its own HSTS as well.
+      live = await startApiProcess({ DATABASE_URL: database.url, API_SECRET_KEY: randomBytes(32).toString("hex"), NPS_ADMIN_PASSWORD: password, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: String(await freePort()), FORCE_HTTPS: "true" });
       httpsPort = await freePort();
       const cert = n.certificate();
       ca = cert.pem;
@@ -281,6 +288,24 @@ describe("nginx.conf, checked and run by the real nginx", function () {
       const refused = await post(`https://localhost:${httpsPort}/api/auth/login`, { username: "admin", password: "wrong-password-1" }, ca);
       expect(refused.status).to.equal(401);
       expect(JSON.parse(refused.body).error.code).to.be.a("string");
+    });
+
+    it("sends each security header once on a proxied API response, nginx's value where both set one", async () => {
+      const direct = await get(`http://127.0.0.1:${live.port}${HEALTH_PATHS.apiLive}`);
+      const ownedByApi = EDGE_HEADERS.filter((h) => sent(direct, h).length > 0);
+      // The API sets them itself (it also runs without nginx): otherwise this test proves nothing.
+      expect(ownedByApi, "headers the API sets itself").to.include.members(["Strict-Transport-Security", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"]);
+      const edge = renderNginxConf({ serverName: "x", apiServers: ["a:1"], webServers: ["w:1"], listen: { http: 1, https: 2 }, tls: { certificate: "c", key: "k" } });
+      for (const route of [HEALTH_PATHS.apiLive, "/api/no-such-route"]) {
+        const r = await get(`https://localhost:${httpsPort}${route}`, ca);
+        for (const h of EDGE_HEADERS) {
+          const values = sent(r, h);
+          expect(values, `${route}: ${h}`).to.have.length(1);
+          expect(edge, `${h} is nginx's`).to.include(`add_header ${h} ${/\s/.test(values[0]) ? `"${values[0]}"` : values[0]} always;`);
+        }
+        // Headers only the API sets pass through once.
+        for (const h of ["Content-Security-Policy", "Cross-Origin-Resource-Policy"]) expect(sent(r, h), `${route}: ${h}`).to.deep.equal(sent(direct, h));
+      }
     });
 
     it("carries a signed-in WebSocket through its /ws upgrade", async () => {

@@ -2,8 +2,8 @@ import { HEALTH_PATHS } from "../../services/lib/health-paths";
 
 /**
  * nginx.conf for the edge proxy (seed section 3.5): TLS 1.2/1.3 with forward-secret ciphers,
- * HSTS and security headers on every response, gzip, rate-limit zones, an upstream over the API
- * replicas, the /ws upgrade and /nginx-health. Pure: the same text is uploaded into the dev
+ * HSTS and security headers on every response (nginx's alone: the upstreams' copies hidden),
+ * gzip, rate-limit zones, an upstream over the API replicas, the /ws upgrade and /nginx-health. Pure: the same text is uploaded into the dev
  * stack's nginx container, checked by `nginx -t` in tests and written by `nps render nginx`.
  */
 
@@ -70,6 +70,9 @@ const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["Referrer-Policy", "strict-origin-when-cross-origin"],
 ];
 
+/** The headers nginx sets on every response and so owns: the upstreams' copies are hidden. */
+export const EDGE_HEADERS: readonly string[] = ["Strict-Transport-Security", ...SECURITY_HEADERS.map(([k]) => k)];
+
 const STATIC_ASSETS = "js|css|png|jpg|jpeg|gif|ico|svg|woff|woff2|ttf|eot";
 
 export function renderNginxConf(o: NginxOptions): string {
@@ -89,7 +92,12 @@ export function renderNginxConf(o: NginxOptions): string {
   const headers = (https: boolean) =>
     [...(https ? [["Strict-Transport-Security", `"${HSTS}"`] as const] : []), ...SECURITY_HEADERS]
       .map(([k, v]) => `add_header ${k} ${v} always;`);
+  // nginx owns the headers it adds: the upstream's own copies (the API sets them too, through
+  // helmet) are dropped, or every proxied response would carry each of them twice, with values
+  // that may disagree.
+  const hideOwned = EDGE_HEADERS.map((k) => `proxy_hide_header ${k};`);
   const proxied = (name: "api" | "web") => [
+    ...hideOwned,
     `proxy_pass http://${upstream(name)};`,
     "proxy_http_version 1.1;",
     'proxy_set_header Connection "";',
@@ -110,6 +118,7 @@ export function renderNginxConf(o: NginxOptions): string {
       "proxy_buffers 8 8k;",
     ]),
     block("location /ws", [
+      ...hideOwned,
       `proxy_pass http://${upstream("api")};`,
       "proxy_http_version 1.1;",
       "proxy_set_header Upgrade $http_upgrade;",
