@@ -3,6 +3,7 @@ import { loadDotEnv } from "../lib/config/dotenv";
 import { loadConfig } from "../lib/config/load-config";
 import { createLogger } from "../lib/logger";
 import { createRegistry } from "../lib/metrics";
+import { pushBeforeExit } from "../lib/metrics-push";
 import { catchUp, countedRun } from "./catch-up";
 import type { DailyRunSummary } from "./daily-run";
 import { openDailyRunDeps } from "./deps";
@@ -18,13 +19,21 @@ export async function dailyReadingsOnce(date: string | undefined): Promise<numbe
   const config = loadConfig(process.env, { service: "scheduler" });
   const logger = createLogger(config.log, "daily-readings");
   const metrics = new SchedulerMetrics(createRegistry("scheduler"));
-  const deps = await openDailyRunDeps(config, logger);
   try {
-    const summaries: DailyRunSummary[] = date !== undefined ? [await countedRun(deps, metrics, date)] : await catchUp(deps, metrics, new Date(), config.scheduler);
-    for (const summary of summaries) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    return summaries.every((s) => s.failed === 0) ? 0 : 1;
+    const deps = await openDailyRunDeps(config, logger).catch((err: unknown) => {
+      metrics.runs.inc({ outcome: "failure" });
+      throw err;
+    });
+    try {
+      const summaries: DailyRunSummary[] = date !== undefined ? [await countedRun(deps, metrics, date)] : await catchUp(deps, metrics, new Date(), config.scheduler);
+      for (const summary of summaries) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      return summaries.every((s) => s.failed === 0) ? 0 : 1;
+    } finally {
+      await deps.close();
+    }
   } finally {
-    await deps.close();
+    // The process exits next, before any scrape: the prod stack's scheduled task pushes instead.
+    await pushBeforeExit(metrics.registry, config.metricsPushUrl, "scheduler", "nps_scheduler_");
   }
 }
 

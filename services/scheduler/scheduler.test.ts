@@ -10,6 +10,7 @@ import { postgresDatabase } from "../lib/db/database";
 import { createRepositories, type Repositories } from "../lib/db/repositories";
 import { silentLogger } from "../lib/logger";
 import { makeProfile, makeUser } from "../lib/testing/fixtures";
+import { startOtlpReceiver } from "../lib/testing/otlp-receiver";
 import { useTestDatabase } from "../lib/testing/test-database";
 import { loadConfig } from "../lib/config/load-config";
 import { openDatabase } from "../lib/db/open-database";
@@ -171,6 +172,39 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     const bad = await run(process.execPath, [cli, "daily-readings", "--date", "2026-02-30"], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).to.include({ code: 2 });
     expect((bad as { stderr: string }).stderr).to.contain("--date");
+  });
+
+  it("nps daily-readings pushes its metrics before it exits (the prod stack's scheduled task)", async () => {
+    const owner = await makeUser(repos);
+    await makeProfile(repos, owner);
+    const receiver = await startOtlpReceiver();
+    try {
+      const run = promisify(execFile);
+      const cli = path.resolve(__dirname, "../../bin/nps.js");
+      const env = { ...process.env, DATABASE_URL: t.url, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: "1", LOG_LEVEL: "error", NPS_MIGRATE_ON_START: "false", NPS_METRICS_PUSH_URL: receiver.url, ...ENCRYPTION };
+      const before = Date.now() / 1000;
+      const { stdout } = await run(process.execPath, [cli, "daily-readings", "--date", "2026-05-01"], { env });
+      const after = Date.now() / 1000;
+      const summary = JSON.parse(stdout) as { generated: number; existing: number; failed: number };
+      expect(summary.failed).to.equal(0);
+      // The process has exited: what it measured is at the receiver.
+      expect(receiver.received).to.have.length(1);
+      const points = receiver.points();
+      expect(points.every((p) => p.service === "scheduler" && p.name.startsWith("nps_scheduler_")), "only the scheduler's own metrics").to.equal(true);
+      const value = (name: string, labels: Record<string, string> = {}) => points.find((p) => p.name === name && Object.entries(labels).every(([k, v]) => p.labels[k] === v))?.value;
+      expect(value(METRICS.scheduler.dailyReadings, { outcome: "generated" })).to.equal(summary.generated).and.be.at.least(1);
+      expect(value(METRICS.scheduler.runs, { outcome: "success" })).to.equal(1);
+      const last = value(METRICS.scheduler.lastSuccess);
+      expect(last).to.be.within(Math.floor(before), Math.ceil(after));
+
+      // A receiver that refuses: told on stderr, the run's outcome unchanged.
+      receiver.status = 500;
+      const refused = await run(process.execPath, [cli, "daily-readings", "--date", "2026-05-01"], { env });
+      expect(JSON.parse(refused.stdout)).to.include({ generated: 0, failed: 0 });
+      expect(refused.stderr).to.contain("metrics not pushed");
+    } finally {
+      await receiver.close();
+    }
   });
 });
 
