@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import { METRICS } from "../../services/lib/metric-names";
 import { BACKUP_KINDS, BACKUP_MAX_AGE_HOURS } from "../catalog";
 import { serviceJobs } from "./scrape-jobs";
-import { Q } from "./queries";
+import { latestWithin, noneWithin, Q, risenWithin } from "./queries";
 
 /**
  * The alert rules, one set for both stacks: Prometheus evaluates them in dev, Amazon Managed
@@ -31,7 +31,55 @@ export const DAILY_READINGS_MAX_AGE_HOURS = 26;
 export const DELIVERY_ROUND_MAX_AGE_S = 600;
 
 
+/**
+ * How far back a "late" rule looks for the last reported success, in multiples of its max age.
+ * Its "never" partner fires once nothing was reported for twice the max age (the max age, then as
+ * long again pending), so the late rule must still see the last success until then: three
+ * leaves no gap between them.
+ */
+export const LAST_SUCCESS_LOOKBACK = 3;
+
 const hours = (h: number) => `${h}h`;
+
+/** The window a "last success" panel or rule reads, for a max age in hours. */
+export const lastSuccessWindow = (maxAgeHours: number): string => hours(maxAgeHours * LAST_SUCCESS_LOOKBACK);
+
+/**
+ * A pair of rules over a "last success" timestamp, scraped or pushed alike: `late` fires when the
+ * newest success reported is older than the max age; `never` when no success was reported for
+ * the max age and the max age again (a new installation, or a task that stopped reporting).
+ */
+function lastSuccessRules(o: {
+  readonly late: string;
+  readonly never: string;
+  readonly metric: string;
+  readonly maxAgeHours: number;
+  readonly labels: AlertRule["labels"];
+  readonly what: string;
+  readonly lateDescription: string;
+}): AlertRule[] {
+  return [
+    {
+      alert: o.late,
+      expr: `time() - ${latestWithin(o.metric, lastSuccessWindow(o.maxAgeHours))} > ${o.maxAgeHours * 3600}`,
+      for: "5m",
+      labels: o.labels,
+      annotations: { summary: `No ${o.what} in ${hours(o.maxAgeHours)}`, description: o.lateDescription },
+    },
+    {
+      alert: o.never,
+      expr: noneWithin(o.metric, hours(o.maxAgeHours)),
+      for: hours(o.maxAgeHours),
+      labels: o.labels,
+      annotations: { summary: `No ${o.what} reported in ${hours(o.maxAgeHours * 2)}`, description: `Nothing has reported one ${o.what} for ${hours(o.maxAgeHours * 2)}: never since installation, or the runs stopped reporting.` },
+    },
+  ];
+}
+
+/** A daily backup may be BACKUP_MAX_AGE_HOURS old; a weekly one a week more. */
+export function backupMaxAgeHours(schedule: string): number {
+  return schedule.endsWith("* * *") ? BACKUP_MAX_AGE_HOURS : BACKUP_MAX_AGE_HOURS + 7 * 24;
+}
 
 export function alertRuleGroups(): RuleGroup[] {
   const jobs = serviceJobs().map((j) => j.job).join("|");
@@ -107,28 +155,20 @@ export function alertRuleGroups(): RuleGroup[] {
     {
       name: "nps-backups",
       rules: [
-        ...BACKUP_KINDS.map((b): AlertRule => {
-          // A daily backup may be 26 h old; a weekly one a week more.
-          const maxAge = b.schedule.endsWith("* * *") ? BACKUP_MAX_AGE_HOURS : BACKUP_MAX_AGE_HOURS + 7 * 24;
-          return {
-            alert: "NpsBackupMissing",
-            // max_over_time: the prod stack's scheduled runs push the gauge once, then it goes stale.
-            expr: `time() - max(max_over_time(${backup.lastSuccess}{kind="${b.kind}"}[${maxAge * 2}h])) > ${maxAge * 3600}`,
-            for: "5m",
+        ...BACKUP_KINDS.flatMap((b) =>
+          lastSuccessRules({
+            late: "NpsBackupMissing",
+            never: "NpsBackupNeverSucceeded",
+            metric: `${backup.lastSuccess}{kind="${b.kind}"}`,
+            maxAgeHours: backupMaxAgeHours(b.schedule),
             labels: { severity: "critical", kind: b.kind },
-            annotations: { summary: `No successful ${b.kind} backup in ${hours(maxAge)}`, description: `The last ${b.kind} backup succeeded {{ $value | humanizeDuration }} ago.` },
-          };
-        }),
-        {
-          alert: "NpsBackupNeverSucceeded",
-          expr: `absent(max_over_time(${backup.lastSuccess}{kind="oracle"}[${BACKUP_MAX_AGE_HOURS * 2}h]))`,
-          for: hours(BACKUP_MAX_AGE_HOURS),
-          labels: { severity: "critical", kind: "oracle" },
-          annotations: { summary: `No successful backup in ${hours(BACKUP_MAX_AGE_HOURS)}`, description: "The backup service has not reported one successful backup." },
-        },
+            what: `successful ${b.kind} backup`,
+            lateDescription: `The last ${b.kind} backup succeeded {{ $value | humanizeDuration }} ago.`,
+          }),
+        ),
         {
           alert: "NpsBackupFailed",
-          expr: `increase(${backup.runs}{outcome="failure"}[1h]) > 0`,
+          expr: risenWithin(`${backup.runs}{outcome="failure"}`, "1h"),
           for: "0m",
           labels: { severity: "warning" },
           annotations: { summary: "A {{ $labels.kind }} backup failed", description: "A backup run ended in failure in the last hour." },
@@ -138,23 +178,25 @@ export function alertRuleGroups(): RuleGroup[] {
     {
       name: "nps-telegram-and-daily",
       rules: [
-        {
-          alert: "NpsDailyReadingsLate",
-          expr: `time() - max(${METRICS.scheduler.lastSuccess}) > ${DAILY_READINGS_MAX_AGE_HOURS * 3600}`,
-          for: "5m",
+        ...lastSuccessRules({
+          late: "NpsDailyReadingsLate",
+          never: "NpsDailyReadingsNeverSucceeded",
+          metric: METRICS.scheduler.lastSuccess,
+          maxAgeHours: DAILY_READINGS_MAX_AGE_HOURS,
           labels: { severity: "warning", service: "scheduler" },
-          annotations: { summary: `No complete daily-readings run in ${hours(DAILY_READINGS_MAX_AGE_HOURS)}`, description: "The last run without a failure finished {{ $value | humanizeDuration }} ago." },
-        },
+          what: "complete daily-readings run",
+          lateDescription: "The last run without a failure finished {{ $value | humanizeDuration }} ago.",
+        }),
         {
           alert: "NpsDailyReadingsFailed",
-          expr: `increase(${METRICS.scheduler.runs}{outcome="failure"}[1h]) > 0`,
+          expr: risenWithin(`${METRICS.scheduler.runs}{outcome="failure"}`, "1h"),
           for: "0m",
           labels: { severity: "warning", service: "scheduler" },
           annotations: { summary: "A daily-readings run had failures", description: "Some profiles got no daily reading in the last hour's run; the next run retries them." },
         },
         {
           alert: "NpsTelegramSendsFailing",
-          expr: `sum(increase(${METRICS.telegramBot.messagesSent}{outcome="failed"}[15m])) > 5`,
+          expr: `sum(${risenWithin(`${METRICS.telegramBot.messagesSent}{outcome="failed"}`, "15m")}) > 5`,
           for: "5m",
           labels: { severity: "warning", service: "telegram-bot" },
           annotations: { summary: "The bot's messages are failing", description: "{{ $value }} messages could not be sent in 15 minutes (Telegram or the network)." },
@@ -168,7 +210,7 @@ export function alertRuleGroups(): RuleGroup[] {
         },
         {
           alert: "NpsAlertsUndelivered",
-          expr: `increase(${METRICS.alerter.alertsSuppressed}{reason="send_failed"}[15m]) > 0`,
+          expr: risenWithin(`${METRICS.alerter.alertsSuppressed}{reason="send_failed"}`, "15m"),
           for: "0m",
           labels: { severity: "critical", service: "alerter" },
           annotations: { summary: "Alerts are not reaching Telegram", description: "The alerter could not send {{ $value }} alerts in 15 minutes; see Grafana." },

@@ -1,7 +1,8 @@
 import { stringify } from "yaml";
 import { METRICS } from "../../services/lib/metric-names";
 import { BACKUP_KINDS } from "../catalog";
-import { PROCESS_METRICS, Q } from "./queries";
+import { backupMaxAgeHours, DAILY_READINGS_MAX_AGE_HOURS, lastSuccessWindow } from "./alert-rules";
+import { latestWithin, PROCESS_METRICS, Q, risenWithin } from "./queries";
 
 /**
  * Grafana as code: the NPS dashboards (API, Oracle, readings by type; Telegram, alerts and daily readings) and the provisioning
@@ -63,6 +64,9 @@ function dashboard(uid: string, title: string, specs: readonly PanelSpec[]): Das
   };
 }
 
+/** Hours since the newest success a "last success" gauge reported, as its alert rule reads it. */
+const hoursSince = (metric: string, window: string) => `(time() - ${latestWithin(metric, window)}) / 3600`;
+
 export function dashboards(): Dashboard[] {
   const api = METRICS.api;
   const oracle = METRICS.oracle;
@@ -106,7 +110,7 @@ export function dashboards(): Dashboard[] {
         title: "Hours since the last successful backup",
         type: "stat",
         unit: "h",
-        queries: BACKUP_KINDS.map((b) => [`(time() - max(${backup.lastSuccess}{kind="${b.kind}"})) / 3600`, b.kind] as const),
+        queries: BACKUP_KINDS.map((b) => [hoursSince(`${backup.lastSuccess}{kind="${b.kind}"}`, lastSuccessWindow(backupMaxAgeHours(b.schedule))), b.kind] as const),
       },
     ]),
     dashboard("nps-telegram", "NPS Telegram, alerts and daily readings", [
@@ -115,8 +119,8 @@ export function dashboards(): Dashboard[] {
       { title: "Top commands (24 h)", type: "stat", queries: [[`topk(5, sum by (command) (increase(${bot.commands}[24h])))`, "{{command}}"]] },
       { title: "Rate-limited per hour", queries: [[`sum by (limit) (increase(${bot.rateLimited}[1h]))`, "{{limit}}"]] },
       { title: "Daily messages delivered per hour", queries: [[`sum(increase(${bot.dailyDelivered}[1h]))`, "delivered"]] },
-      { title: "Daily readings made per run", queries: [[`sum by (outcome) (increase(${METRICS.scheduler.dailyReadings}[1h]))`, "{{outcome}}"]] },
-      { title: "Hours since the last complete daily run", type: "stat", unit: "h", queries: [[`(time() - max(${METRICS.scheduler.lastSuccess})) / 3600`, "daily readings"]] },
+      { title: "Daily readings made per run", queries: [[`sum by (outcome) (${risenWithin(METRICS.scheduler.dailyReadings, "1h")})`, "{{outcome}}"]] },
+      { title: "Hours since the last complete daily run", type: "stat", unit: "h", queries: [[hoursSince(METRICS.scheduler.lastSuccess, lastSuccessWindow(DAILY_READINGS_MAX_AGE_HOURS)), "daily readings"]] },
       { title: "Alerts told by severity", queries: [[`sum by (severity, status) (increase(${METRICS.alerter.alertsDelivered}[1h]))`, "{{severity}} {{status}}"]] },
       { title: "Alerts held back by reason", queries: [[`sum by (reason) (increase(${METRICS.alerter.alertsSuppressed}[1h]))`, "{{reason}}"]] },
       { title: "Targets the alerter sees up", type: "stat", queries: [[`min by (target) (${METRICS.alerter.targetUp})`, "{{target}}"]] },

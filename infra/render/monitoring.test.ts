@@ -130,58 +130,6 @@ describe("monitoring configs, checked by promtool and amtool", function () {
         {
           interval: "1m",
           input_series: [
-            // The last oracle backup succeeded at t=0; the last full one too.
-            { series: 'nps_backup_last_success_timestamp_seconds{kind="oracle"}', values: "0+0x1700" },
-            { series: 'nps_backup_last_success_timestamp_seconds{kind="full"}', values: "0+0x1700" },
-          ],
-          alert_rule_test: [
-            { eval_time: "25h", alertname: "NpsBackupMissing", exp_alerts: [] },
-            { eval_time: "27h", alertname: "NpsBackupMissing", exp_alerts: [{ exp_labels: { severity: "critical", kind: "oracle" }, exp_annotations: { summary: "No successful oracle backup in 26h", description: "The last oracle backup succeeded 1d 3h 0m 0s ago." } }] },
-            { eval_time: "27h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [] },
-          ],
-        },
-        {
-          // As the prod stack's scheduled runs push it: one sample a day, stale in between.
-          interval: "1h",
-          input_series: [
-            { series: 'nps_backup_last_success_timestamp_seconds{kind="oracle"}', values: "0 _x23 86400 _x40" },
-            { series: 'nps_backup_last_success_timestamp_seconds{kind="full"}', values: "0 _x64" },
-          ],
-          alert_rule_test: [
-            { eval_time: "49h", alertname: "NpsBackupMissing", exp_alerts: [] },
-            // 27 h after the last push: missing, but it did succeed once.
-            { eval_time: "51h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [] },
-            { eval_time: "51h", alertname: "NpsBackupMissing", exp_alerts: [{ exp_labels: { severity: "critical", kind: "oracle" }, exp_annotations: { summary: "No successful oracle backup in 26h", description: "The last oracle backup succeeded 1d 3h 0m 0s ago." } }] },
-          ],
-        },
-        {
-          interval: "1h",
-          input_series: [{ series: 'up{job="backup",instance="nps-backup:9104"}', values: "1x30" }],
-          alert_rule_test: [
-            { eval_time: "25h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [] },
-            { eval_time: "27h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [{ exp_labels: { severity: "critical", kind: "oracle" }, exp_annotations: { summary: "No successful backup in 26h", description: "The backup service has not reported one successful backup." } }] },
-          ],
-        },
-        {
-          interval: "1m",
-          input_series: [{ series: 'nps_backup_runs_total{kind="full",outcome="failure"}', values: "0 0 1 1 1" }],
-          alert_rule_test: [{ eval_time: "4m", alertname: "NpsBackupFailed", exp_alerts: [{ exp_labels: { severity: "warning", kind: "full", outcome: "failure" }, exp_annotations: { summary: "A full backup failed", description: "A backup run ended in failure in the last hour." } }] }],
-        },
-        {
-          interval: "1m",
-          input_series: [
-            { series: 'nps_scheduler_last_success_timestamp_seconds{job="scheduler"}', values: "0x1700" },
-            { series: 'nps_scheduler_runs_total{job="scheduler",outcome="failure"}', values: "0 0 1 1 1" },
-          ],
-          alert_rule_test: [
-            { eval_time: "25h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
-            { eval_time: "27h", alertname: "NpsDailyReadingsLate", exp_alerts: [{ exp_labels: { severity: "warning", service: "scheduler" }, exp_annotations: { summary: "No complete daily-readings run in 26h", description: "The last run without a failure finished 1d 3h 0m 0s ago." } }] },
-            { eval_time: "4m", alertname: "NpsDailyReadingsFailed", exp_alerts: [{ exp_labels: { severity: "warning", service: "scheduler", job: "scheduler", outcome: "failure" }, exp_annotations: { summary: "A daily-readings run had failures", description: "Some profiles got no daily reading in the last hour's run; the next run retries them." } }] },
-          ],
-        },
-        {
-          interval: "1m",
-          input_series: [
             { series: 'nps_telegram_bot_messages_sent_total{kind="reply",outcome="failed"}', values: "0+1x30" },
             { series: 'nps_telegram_bot_last_delivery_run_timestamp_seconds{job="telegram-bot"}', values: "0x30" },
             { series: 'nps_alerter_alerts_suppressed_total{reason="send_failed"}', values: "0 0 2 2" },
@@ -197,6 +145,121 @@ describe("monitoring configs, checked by promtool and amtool", function () {
       ],
     };
     const file = path.join(dir, "rules.test.yml");
+    fs.writeFileSync(file, stringify(tests));
+    const r = run("promtool", ["test", "rules", file], dir);
+    expect(r.ok, r.output).to.equal(true);
+    expect(r.output).to.include("SUCCESS");
+  });
+
+  it("the last-success and failure rules read scraped and pushed series alike (promtool)", function () {
+    this.timeout(180_000);
+    const oracleMissing = (ago: string) => ({ exp_labels: { severity: "critical", kind: "oracle" }, exp_annotations: { summary: "No successful oracle backup in 26h", description: `The last oracle backup succeeded ${ago} ago.` } });
+    const oracleNever = { exp_labels: { severity: "critical", kind: "oracle" }, exp_annotations: { summary: "No successful oracle backup reported in 52h", description: "Nothing has reported one successful oracle backup for 52h: never since installation, or the runs stopped reporting." } };
+    const dailyLate = (ago: string) => ({ exp_labels: { severity: "warning", service: "scheduler" }, exp_annotations: { summary: "No complete daily-readings run in 26h", description: `The last run without a failure finished ${ago} ago.` } });
+    const dailyNever = { exp_labels: { severity: "warning", service: "scheduler" }, exp_annotations: { summary: "No complete daily-readings run reported in 52h", description: "Nothing has reported one complete daily-readings run for 52h: never since installation, or the runs stopped reporting." } };
+    const dailyFailed = (labels: Record<string, string>) => ({ exp_labels: { severity: "warning", service: "scheduler", outcome: "failure", ...labels }, exp_annotations: { summary: "A daily-readings run had failures", description: "Some profiles got no daily reading in the last hour's run; the next run retries them." } });
+    // Series are written out as the services export them: a gauge of 0 until the first success,
+    // then its unix time; promtool's clock starts at 0, so "3600" is a success at 1h.
+    const tests = {
+      rule_files: ["rules/nps.rules.yml"],
+      // Days of series: every five minutes is fine enough for rules with a five-minute "for", and fast.
+      evaluation_interval: "5m",
+      tests: [
+        {
+          // Scraped from the long-running scheduler and backup service: a success at 1h, then none.
+          interval: "1m",
+          input_series: [
+            { series: 'nps_scheduler_last_success_timestamp_seconds{job="scheduler",instance="nps-scheduler:9103"}', values: "0x59 3600x1700" },
+            { series: 'nps_backup_last_success_timestamp_seconds{job="backup",kind="oracle"}', values: "0x59 3600x1700" },
+            { series: 'nps_backup_last_success_timestamp_seconds{job="backup",kind="full"}', values: "0x59 3600x1700" },
+          ],
+          alert_rule_test: [
+            { eval_time: "26h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
+            { eval_time: "28h", alertname: "NpsDailyReadingsLate", exp_alerts: [dailyLate("1d 3h 0m 0s")] },
+            { eval_time: "28h", alertname: "NpsDailyReadingsNeverSucceeded", exp_alerts: [] },
+            { eval_time: "26h", alertname: "NpsBackupMissing", exp_alerts: [] },
+            { eval_time: "28h", alertname: "NpsBackupMissing", exp_alerts: [oracleMissing("1d 3h 0m 0s")] },
+            { eval_time: "28h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [] },
+          ],
+        },
+        {
+          // Scraped, and the process restarted at 25h, five hours after its success at 20h: its
+          // gauge is back at 0 and no run is due yet. That is no alert (read as "last success at
+          // 0" it would be); the success before the restart still counts, and is late at 47h.
+          interval: "1m",
+          input_series: [
+            { series: 'nps_scheduler_last_success_timestamp_seconds{job="scheduler",instance="nps-scheduler:9103"}', values: "0x1199 72000x300 _x3 0x1400" },
+            { series: 'nps_backup_last_success_timestamp_seconds{job="backup",kind="oracle"}', values: "0x1199 72000x300 _x3 0x1400" },
+          ],
+          alert_rule_test: [
+            { eval_time: "30h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
+            { eval_time: "30h", alertname: "NpsDailyReadingsNeverSucceeded", exp_alerts: [] },
+            { eval_time: "30h", alertname: "NpsBackupMissing", exp_alerts: [] },
+            { eval_time: "47h", alertname: "NpsDailyReadingsLate", exp_alerts: [dailyLate("1d 3h 0m 0s")] },
+            { eval_time: "47h", alertname: "NpsBackupMissing", exp_alerts: [oracleMissing("1d 3h 0m 0s")] },
+          ],
+        },
+        {
+          // Pushed by the prod stack's one-shot tasks: one sample a run, stale five minutes later.
+          // Runs at 1h and 25h, then the task stops: late from 51h, never reported from 77h, with
+          // no hour between them when neither fires.
+          interval: "1h",
+          input_series: [
+            { series: 'nps_scheduler_last_success_timestamp_seconds{job="scheduler"}', values: "_ 3600 _x23 90000 _x100" },
+            { series: 'nps_backup_last_success_timestamp_seconds{job="backup",kind="oracle"}', values: "_ 3600 _x23 90000 _x100" },
+            { series: 'nps_backup_last_success_timestamp_seconds{job="backup",kind="full"}', values: "_ 3600 _x23 90000 _x100" },
+          ],
+          alert_rule_test: [
+            { eval_time: "30h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
+            { eval_time: "49h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
+            { eval_time: "52h", alertname: "NpsDailyReadingsLate", exp_alerts: [dailyLate("1d 3h 0m 0s")] },
+            { eval_time: "52h", alertname: "NpsDailyReadingsNeverSucceeded", exp_alerts: [] },
+            { eval_time: "52h", alertname: "NpsBackupMissing", exp_alerts: [oracleMissing("1d 3h 0m 0s")] },
+            { eval_time: "90h", alertname: "NpsDailyReadingsLate", exp_alerts: [dailyLate("2d 17h 0m 0s")] },
+            { eval_time: "90h", alertname: "NpsDailyReadingsNeverSucceeded", exp_alerts: [dailyNever] },
+            { eval_time: "90h", alertname: "NpsBackupMissing", exp_alerts: [oracleMissing("2d 17h 0m 0s")] },
+            { eval_time: "90h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [oracleNever] },
+            { eval_time: "120h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
+            { eval_time: "120h", alertname: "NpsDailyReadingsNeverSucceeded", exp_alerts: [dailyNever] },
+          ],
+        },
+        {
+          // A new installation that never succeeds: nothing for the max age, then "never".
+          interval: "1h",
+          input_series: [{ series: 'up{job="scheduler",instance="nps-scheduler:9103"}', values: "1x60" }, { series: 'nps_scheduler_last_success_timestamp_seconds{job="scheduler",instance="nps-scheduler:9103"}', values: "0x60" }],
+          alert_rule_test: [
+            { eval_time: "25h", alertname: "NpsDailyReadingsNeverSucceeded", exp_alerts: [] },
+            { eval_time: "25h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [] },
+            { eval_time: "27h", alertname: "NpsDailyReadingsLate", exp_alerts: [] },
+            { eval_time: "27h", alertname: "NpsDailyReadingsNeverSucceeded", exp_alerts: [dailyNever] },
+            { eval_time: "27h", alertname: "NpsBackupNeverSucceeded", exp_alerts: [oracleNever] },
+          ],
+        },
+        {
+          interval: "1m",
+          input_series: [
+            // Pushed: one failed run at 2h, its counter 1, seen once.
+            { series: 'nps_scheduler_runs_total{job="scheduler",outcome="failure"}', values: "_x119 1 _x200" },
+            { series: 'nps_backup_runs_total{job="backup",kind="full",outcome="failure"}', values: "_x119 1 _x200" },
+            // Scraped: a labelled counter is exported from its first event on, at 1 (at 30m).
+            { series: 'nps_scheduler_runs_total{job="scheduler",instance="nps-scheduler:9103",outcome="failure"}', values: "_x29 1x300" },
+            // Scraped: 3 failures long ago, then the process restarts at 3h and its counter is 0.
+            { series: 'nps_backup_runs_total{job="backup",kind="oracle",outcome="failure"}', values: "3x180 0x150" },
+            { series: 'nps_alerter_alerts_suppressed_total{job="alerter",reason="send_failed"}', values: "_x29 1x300" },
+          ],
+          alert_rule_test: [
+            { eval_time: "35m", alertname: "NpsDailyReadingsFailed", exp_alerts: [dailyFailed({ job: "scheduler", instance: "nps-scheduler:9103" })] },
+            { eval_time: "35m", alertname: "NpsAlertsUndelivered", exp_alerts: [{ exp_labels: { severity: "critical", service: "alerter", job: "alerter", reason: "send_failed" }, exp_annotations: { summary: "Alerts are not reaching Telegram", description: "The alerter could not send 1 alerts in 15 minutes; see Grafana." } }] },
+            { eval_time: "2h5m", alertname: "NpsDailyReadingsFailed", exp_alerts: [dailyFailed({ job: "scheduler" })] },
+            { eval_time: "2h5m", alertname: "NpsBackupFailed", exp_alerts: [{ exp_labels: { severity: "warning", job: "backup", kind: "full", outcome: "failure" }, exp_annotations: { summary: "A full backup failed", description: "A backup run ended in failure in the last hour." } }] },
+            { eval_time: "3h30m", alertname: "NpsDailyReadingsFailed", exp_alerts: [] },
+            { eval_time: "3h30m", alertname: "NpsBackupFailed", exp_alerts: [] },
+            { eval_time: "3h30m", alertname: "NpsAlertsUndelivered", exp_alerts: [] },
+          ],
+        },
+      ],
+    };
+    const file = path.join(dir, "last-success.test.yml");
     fs.writeFileSync(file, stringify(tests));
     const r = run("promtool", ["test", "rules", file], dir);
     expect(r.ok, r.output).to.equal(true);
@@ -259,6 +322,13 @@ describe("monitoring configs, checked by promtool and amtool", function () {
       }
       expect(JSON.parse(JSON.stringify(d))).to.deep.equal(d);
     }
+    // Every panel's query parses as PromQL: promtool checks each as a recording rule.
+    const exprs = ds.flatMap((d) => d.panels.flatMap((p) => p.targets.map((t) => t.expr)));
+    const file = path.join(dir, "panels.rules.yml");
+    fs.writeFileSync(file, stringify({ groups: [{ name: "panels", rules: exprs.map((expr, i) => ({ record: `nps:panel_${i}`, expr })) }] }));
+    const r = run("promtool", ["check", "rules", file], dir);
+    expect(r.ok, r.output).to.equal(true);
+    expect(r.output).to.include(`${exprs.length} rules found`);
   });
 
   it("the prod collector scrapes by DNS and writes to the managed workspace", () => {

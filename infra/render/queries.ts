@@ -27,3 +27,29 @@ export const Q = {
   oracleCallRate: (w = "5m") => `sum by (method) (rate(${oracle.grpcCalls}[${w}]))`,
   oracleLatencyP95: (w = "5m") => `histogram_quantile(0.95, sum by (le, method) (rate(${oracle.grpcDuration}_bucket[${w}])))`,
 } as const;
+
+/*
+ * Shapes that read alike whether a series is scraped from a long-running service or pushed once by
+ * a one-shot task (the prod stack's scheduled backups and daily readings). A pushed sample is
+ * seen for five minutes and then goes stale; a scraped series starts again from zero when its
+ * process restarts. A plain instant query misreads both: it finds nothing between pushes, and a
+ * "last success" gauge of 0 right after a restart.
+ */
+
+/**
+ * The newest "last success" timestamp any series of `metric` reported within `window` (a 0, the
+ * value before any success, does not count); empty when there is none.
+ */
+export const latestWithin = (metric: string, window: string): string => `max(max_over_time(${metric}[${window}]) > 0)`;
+
+/** One series (no labels) while no series of `metric` reported a success within `window`. */
+export const noneWithin = (metric: string, window: string): string => `absent(max_over_time(${metric}[${window}]) > 0)`;
+
+/**
+ * How much each series of `counter` rose within `window`, only the series that rose. increase()
+ * misses a series that first appears with its count (a labelled counter is exported from its
+ * first event on, and every pushed run starts from zero): such a series, new since the window
+ * before, counts its whole value.
+ */
+export const risenWithin = (counter: string, window: string): string =>
+  `((increase(${counter}[${window}]) > 0) or ((max_over_time(${counter}[${window}]) > 0) unless max_over_time(${counter}[${window}] offset ${window})))`;

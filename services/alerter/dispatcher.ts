@@ -25,16 +25,30 @@ export function formatNotice(n: Notice): string {
   return lines.join("\n");
 }
 
-/** Counts since the last daily summary. */
+/** Why an alert was not sent (the reason label of the suppressed counter). */
+export type HeldBackReason = "disabled" | "notify_error_off" | "cooldown" | "send_failed";
+
+/** What happened since the last daily summary. */
 export interface Tally {
   fired: number;
   resolved: number;
-  suppressed: number;
-  failed: number;
+  /** Not sent, by reason (send_failed: Telegram did not take it). */
+  heldBack: Record<HeldBackReason, number>;
+  /** The titles of the alerts that fired, sent or not, each once, in the order first seen. */
+  firing: string[];
+}
+
+export const emptyTally = (): Tally => ({ fired: 0, resolved: 0, heldBack: { disabled: 0, notify_error_off: 0, cooldown: 0, send_failed: 0 }, firing: [] });
+
+/** Both tallies in one: a summary that could not be sent is told with the next one. */
+export function mergeTally(a: Tally, b: Tally): Tally {
+  const heldBack = { ...a.heldBack };
+  for (const [k, v] of Object.entries(b.heldBack) as Array<[HeldBackReason, number]>) heldBack[k] += v;
+  return { fired: a.fired + b.fired, resolved: a.resolved + b.resolved, heldBack, firing: [...new Set([...a.firing, ...b.firing])] };
 }
 
 export class Dispatcher {
-  private tally: Tally = { fired: 0, resolved: 0, suppressed: 0, failed: 0 };
+  private tally: Tally = emptyTally();
 
   constructor(
     private readonly o: { settings: DispatchSettings; cooldown: Cooldown; send: SendHtml; metrics: AlerterMetrics; logger: Logger },
@@ -44,10 +58,11 @@ export class Dispatcher {
   async deliver(notices: readonly Notice[]): Promise<number> {
     let failed = 0;
     for (const n of notices) {
-      const skip = !this.o.settings.enabled ? "disabled" : !this.o.settings.notifyError ? "notify_error_off" : !this.o.cooldown.take(n.key, n.status) ? "cooldown" : undefined;
+      if (n.status === "firing" && !this.tally.firing.includes(n.title)) this.tally.firing.push(n.title);
+      const skip: HeldBackReason | undefined = !this.o.settings.enabled ? "disabled" : !this.o.settings.notifyError ? "notify_error_off" : !this.o.cooldown.take(n.key, n.status) ? "cooldown" : undefined;
       if (skip) {
         this.o.metrics.suppressed.inc({ reason: skip });
-        this.tally.suppressed++;
+        this.tally.heldBack[skip]++;
         continue;
       }
       try {
@@ -57,7 +72,7 @@ export class Dispatcher {
         else this.tally.resolved++;
       } catch (err) {
         failed++;
-        this.tally.failed++;
+        this.tally.heldBack.send_failed++;
         this.o.metrics.suppressed.inc({ reason: "send_failed" });
         this.o.logger.error({ err, alert: n.key }, "alert not delivered to Telegram");
       }
@@ -68,7 +83,12 @@ export class Dispatcher {
   /** The counts since the last call, and starts counting afresh. */
   takeTally(): Tally {
     const t = this.tally;
-    this.tally = { fired: 0, resolved: 0, suppressed: 0, failed: 0 };
+    this.tally = emptyTally();
     return t;
+  }
+
+  /** Puts back counts taken for a summary that could not be sent. */
+  restoreTally(t: Tally): void {
+    this.tally = mergeTally(t, this.tally);
   }
 }

@@ -13,9 +13,10 @@ import { HEALTH_PATHS } from "../lib/health-paths";
 import { createRegistry } from "../lib/metrics";
 import type { ServiceMain } from "../lib/service-context";
 import { closeServer, createSideHttpServer, listen } from "../lib/side-http";
-import { createTelegramApi, escapeHtml } from "../lib/telegram/telegram-api";
+import { createTelegramApi } from "../lib/telegram/telegram-api";
 import { dailyPattern } from "../scheduler/schedule";
 import { Cooldown } from "./cooldown";
+import { DailySummary } from "./daily-summary";
 import { Dispatcher } from "./dispatcher";
 import { HealthWatch, type Target } from "./health-watch";
 import { AlerterMetrics } from "./metrics";
@@ -116,16 +117,17 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   }
 
   if (t.notifyDaily && t.enabled) {
-    const summary = new Cron(dailyPattern(config.scheduler.hourUtc, config.scheduler.minute), { timezone: "UTC", protect: true }, async () => {
-      const tally = dispatcher.takeTally();
-      const down = watch.downTargets();
-      const lines = [
-        "<b>NPS daily summary</b>",
-        `Alerts fired: ${tally.fired}, resolved: ${tally.resolved}, held back: ${tally.suppressed}, undelivered: ${tally.failed}`,
-        down.length ? `Unhealthy now: ${escapeHtml(down.join(", "))}` : "Every watched service answers healthy.",
-      ];
-      await send(lines.join("\n")).catch((err: unknown) => logger.warn({ err }, "daily summary not sent"));
+    const daily = new DailySummary({
+      hourUtc: config.scheduler.hourUtc,
+      minute: config.scheduler.minute,
+      now: () => new Date(),
+      takeTally: () => dispatcher.takeTally(),
+      restoreTally: (tally) => dispatcher.restoreTally(tally),
+      down: () => watch.downTargets(),
+      send,
+      logger,
     });
+    const summary = new Cron(dailyPattern(config.scheduler.hourUtc, config.scheduler.minute), { timezone: "UTC", protect: true }, () => void daily.tick());
     lifecycle.onShutdown("alerter daily summary", () => summary.stop());
   }
   logger.info({ port, targets: targets.map((x) => x.url), queue: a.queueUrl || null, chat: chatId || null }, "alerter serving");

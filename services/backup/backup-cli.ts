@@ -13,7 +13,7 @@ import { DUMP_SUFFIX, parseDumpName, sidecarNameOf, type Sidecar } from "./backu
 import { bucketFrom, runBackupJob } from "./job";
 import { entryView, listAll } from "./listing";
 import { humanBytes, restoreFailed, restoreSucceeded } from "./messages";
-import { pushMetrics } from "../lib/metrics-push";
+import { pushBeforeExit } from "../lib/metrics-push";
 import { BackupMetrics } from "./metrics";
 import { telegramAdminNotifier, type AdminNotifier } from "./notifier";
 import { restoreBackup } from "./restore";
@@ -98,9 +98,7 @@ export function runBackupCommand(opts: BackupFlags): Promise<void> {
       );
     } finally {
       progress("");
-      if (config.metricsPushUrl) {
-        await pushMetrics(metrics.registry, config.metricsPushUrl, "backup", { prefix: "nps_backup_" }).catch((err: Error) => process.stderr.write(`nps: metrics not pushed: ${err.message}\n`));
-      }
+      await pushBeforeExit(metrics.registry, config.metricsPushUrl, "backup", "nps_backup_");
     }
   });
 }

@@ -40,6 +40,16 @@ export async function pushMetrics(registry: Registry, url: string, service: stri
   }
 }
 
+/**
+ * The last step of a one-shot command (a scheduled backup, `nps daily-readings`): push its
+ * metrics under `prefix` when NPS_METRICS_PUSH_URL is set. A failed push is told on stderr and
+ * does not change the command's outcome: the work it measured is done either way.
+ */
+export async function pushBeforeExit(registry: Registry, url: string | undefined, service: string, prefix: string): Promise<void> {
+  if (!url) return;
+  await pushMetrics(registry, url, service, { prefix }).catch((err: Error) => process.stderr.write(`nps: metrics not pushed: ${err.message}\n`));
+}
+
 /** A reader that only collects when asked: the one export is ours, so its outcome is ours to report. */
 class OnceReader extends MetricReader {
   protected override async onForceFlush(): Promise<void> {}

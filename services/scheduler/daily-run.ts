@@ -12,7 +12,9 @@ import { readSetting } from "../api/settings/setting-values";
  * daily reading for that date gets one, stored encrypted like any reading and owned by the
  * profile's owner. Exactly once per profile and date however many schedulers run at once: a
  * PostgreSQL advisory lock per date makes a second pass wait for the first and then find nothing
- * left to do, and the table's unique key (profile, date) stands behind it.
+ * left to do, and the table's unique key (profile, date) stands behind it. A pass that finishes
+ * with no failure puts its date on record (daily_reading_runs), which is how a catch-up knows
+ * the days that were missed.
  */
 
 export interface DailyRunDeps {
@@ -60,6 +62,8 @@ export async function runDailyReadings(deps: DailyRunDeps, date: string): Promis
         deps.logger.warn({ err, profileId, date }, "daily reading failed");
       }
     }
+    // On record only when every profile has its reading: a day with a failure is filled in again.
+    if (failed === 0) await deps.repos.daily.recordRun(date, { generated, existing });
     return { date, missing: missing.length, generated, existing, failed };
   } finally {
     await lock.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_NAMESPACE, dateKey(date)]).catch(() => undefined);

@@ -1,7 +1,8 @@
 /**
  * The daily-reading scheduler: `nps start --only scheduler` (and part of `nps start`). At
  * NPS_DAILY_SCHEDULER_HOUR:MINUTE UTC (croner) it makes the day's reading for every active profile;
- * at start it catches up the latest scheduled day, so downtime over the hour loses nothing. With
+ * at start (and at each tick) it makes every scheduled day not yet on record, up to CATCH_UP_DAYS
+ * back, so downtime over the hour, or over days, loses nothing. With
  * NPS_DAILY_SCHEDULER_ENABLED=false it only serves its metrics. /metrics, /health, /ready on :9103.
  */
 import { Cron } from "croner";
@@ -9,10 +10,11 @@ import pkg from "../../package.json";
 import { createRegistry } from "../lib/metrics";
 import type { ServiceMain } from "../lib/service-context";
 import { closeServer, createSideHttpServer, listen } from "../lib/side-http";
-import { runDailyReadings, type DailyRunSummary } from "./daily-run";
+import { catchUp } from "./catch-up";
+import type { DailyRunSummary } from "./daily-run";
 import { openDailyRunDeps } from "./deps";
 import { SchedulerMetrics } from "./metrics";
-import { dailyPattern, latestRunDate } from "./schedule";
+import { dailyPattern } from "./schedule";
 
 export const main: ServiceMain = async ({ config, logger, lifecycle, together }) => {
   const metrics = new SchedulerMetrics(createRegistry("scheduler"));
@@ -33,27 +35,24 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
     logger.info({ port }, "scheduler serving; daily readings are off (NPS_DAILY_SCHEDULER_ENABLED=false)");
     return;
   }
-  let running: Promise<DailyRunSummary | undefined> = Promise.resolve(undefined);
-  const run = (date: string) => {
+  let running: Promise<DailyRunSummary[]> = Promise.resolve([]);
+  // Passes one after another: a tick that comes while a catch-up still runs waits for it.
+  const run = () => {
     running = running.then(async () => {
       try {
-        const summary = await runDailyReadings({ ...deps, onReading: (outcome) => metrics.dailyReadings.inc({ outcome }) }, date);
-        metrics.recordRun(summary);
-        logger.info(summary, "daily readings done");
-        return summary;
+        const summaries = await catchUp(deps, metrics, new Date(), { hourUtc, minute });
+        for (const summary of summaries) logger.info(summary, "daily readings done");
+        return summaries;
       } catch (err) {
-        metrics.runs.inc({ outcome: "failure" });
-        logger.error({ err, date }, "daily readings failed");
-        return undefined;
+        logger.error({ err }, "daily readings failed");
+        return [];
       }
     });
     return running;
   };
-  const job = new Cron(dailyPattern(hourUtc, minute), { timezone: "UTC", protect: true }, () => {
-    void run(latestRunDate(new Date(), hourUtc, minute));
-  });
-  // Catch up the latest scheduled day: a pass over a day already done makes nothing.
-  void run(latestRunDate(new Date(), hourUtc, minute));
+  const job = new Cron(dailyPattern(hourUtc, minute), { timezone: "UTC", protect: true }, () => void run());
+  // Catch up at start: every scheduled day missed while the scheduler was down (within CATCH_UP_DAYS).
+  void run();
   lifecycle.onShutdown("scheduler clock", async () => {
     job.stop();
     await running;

@@ -10,12 +10,17 @@ import { postgresDatabase } from "../lib/db/database";
 import { createRepositories, type Repositories } from "../lib/db/repositories";
 import { silentLogger } from "../lib/logger";
 import { makeProfile, makeUser } from "../lib/testing/fixtures";
+import { startOtlpReceiver } from "../lib/testing/otlp-receiver";
 import { useTestDatabase } from "../lib/testing/test-database";
 import { loadConfig } from "../lib/config/load-config";
 import { openDatabase } from "../lib/db/open-database";
 import { createOracleClient } from "../oracle/client";
 import { runDailyReadings, type DailyRunDeps } from "./daily-run";
-import { dailyPattern, latestRunDate } from "./schedule";
+import { METRICS } from "../lib/metric-names";
+import { createRegistry } from "../lib/metrics";
+import { catchUp } from "./catch-up";
+import { SchedulerMetrics } from "./metrics";
+import { CATCH_UP_DAYS, catchUpDates, dailyPattern, latestRunDate } from "./schedule";
 
 const ENCRYPTION = { NPS_ENCRYPTION_KEY: "e".repeat(64), NPS_ENCRYPTION_SALT: "f".repeat(32) };
 
@@ -24,6 +29,30 @@ describe("daily-reading scheduler: when it runs", () => {
     expect(latestRunDate(new Date("2026-02-09T00:04:59Z"), 0, 5)).to.equal("2026-02-08");
     expect(latestRunDate(new Date("2026-02-09T00:05:00Z"), 0, 5)).to.equal("2026-02-09");
     expect(latestRunDate(new Date("2026-03-01T23:00:00Z"), 23, 30)).to.equal("2026-02-28");
+  });
+
+  it("a catch-up makes every scheduled day in CATCH_UP_DAYS not on record, after the first ever made", () => {
+    /** Days from..to, each on record (the scheduler ran every day of them). */
+    const ran = (from: string, to: string): string[] => {
+      const out: string[] = [];
+      for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d = new Date(d.getTime() + 86_400_000)) out.push(d.toISOString().slice(0, 10));
+      return out;
+    };
+    const now = new Date("2026-02-09T06:00:00Z");
+    // Nothing on record yet: a new installation makes the latest day only.
+    expect(catchUpDates(now, 0, 5, { first: null, dates: [] })).to.deep.equal(["2026-02-09"]);
+    // Down since the 6th's run: the 7th, 8th and 9th, oldest first.
+    expect(catchUpDates(now, 0, 5, { first: "2026-01-01", dates: ran("2026-01-01", "2026-02-06") })).to.deep.equal(["2026-02-07", "2026-02-08", "2026-02-09"]);
+    // A day whose pass had a failure is not on record: made again.
+    expect(catchUpDates(now, 0, 5, { first: "2026-01-01", dates: [...ran("2026-01-01", "2026-02-06"), "2026-02-08", "2026-02-09"] })).to.deep.equal(["2026-02-07"]);
+    // Before the hour, the latest scheduled day is yesterday.
+    expect(catchUpDates(new Date("2026-02-09T00:04:00Z"), 0, 5, { first: "2026-01-01", dates: ran("2026-01-01", "2026-02-07") })).to.deep.equal(["2026-02-08"]);
+    // Down for months: the last CATCH_UP_DAYS days, oldest first, across a month's end.
+    const long = catchUpDates(new Date("2026-03-02T06:00:00Z"), 0, 5, { first: "2025-10-01", dates: [] });
+    expect(long).to.have.length(CATCH_UP_DAYS);
+    expect([long[0], long.at(-1)]).to.deep.equal(["2026-01-31", "2026-03-02"]);
+    // Never a day before the first pass ever made.
+    expect(catchUpDates(now, 0, 5, { first: "2026-02-08", dates: ["2026-02-08"] })).to.deep.equal(["2026-02-09"]);
   });
 
   it("fires at NPS_DAILY_SCHEDULER_HOUR:MINUTE UTC by croner's own reckoning", () => {
@@ -90,6 +119,46 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     }
   });
 
+  it("down 3 days: the catch-up makes each missed day's reading for every active profile, once", async () => {
+    await t.db.query("TRUNCATE daily_reading_runs");
+    const owner = await makeUser(repos);
+    const profiles = await Promise.all([makeProfile(repos, owner), makeProfile(repos, owner)]);
+    await makeProfile(repos, await makeUser(repos, { isActive: false }));
+    // Other tests' profiles share the database: every live profile of an active account counts.
+    const active = (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM oracle_users p JOIN users u ON u.id = p.owner_id AND u.is_active WHERE p.deleted_at IS NULL")).rows[0]!.n;
+    const schedule = { hourUtc: 0, minute: 5 };
+    const deps = await replica();
+    const metrics = new SchedulerMetrics(createRegistry("scheduler"));
+    const daily = async (dates: readonly string[]) =>
+      (await t.db.query<{ profile_id: string; day: string; n: number }>(
+        `SELECT d.profile_id, d.reading_date::text AS day, count(*)::int AS n FROM oracle_daily_readings d
+          WHERE d.reading_date = ANY($1::date[]) AND d.profile_id = ANY($2::uuid[]) GROUP BY 1, 2 ORDER BY 2, 1`,
+        [dates, profiles.map((p) => p.id)],
+      )).rows;
+    try {
+      // The last pass before the downtime: 2026-04-10, on time.
+      expect((await catchUp(deps, metrics, new Date("2026-04-10T00:05:00Z"), schedule)).map((r) => r.date)).to.deep.equal(["2026-04-10"]);
+      // Back three days later, after the hour: the 11th, 12th and 13th, oldest first.
+      const back = await catchUp(deps, metrics, new Date("2026-04-13T09:30:00Z"), schedule);
+      expect(back.map((r) => [r.date, r.generated, r.failed])).to.deep.equal([["2026-04-11", active, 0], ["2026-04-12", active, 0], ["2026-04-13", active, 0]]);
+      const made = await daily(["2026-04-11", "2026-04-12", "2026-04-13"]);
+      expect(made).to.have.length(3 * profiles.length);
+      expect(made.every((r) => r.n === 1)).to.equal(true);
+      // A second run (a restart, the next replica) makes none.
+      expect(await catchUp(deps, metrics, new Date("2026-04-13T09:31:00Z"), schedule)).to.deep.equal([]);
+      // A day on record stays done: a reading its owner deleted is not made again.
+      const gone = await repos.daily.find(profiles[0]!.id, "2026-04-12", { userId: owner.id, seesAll: false });
+      await repos.readings.softDelete(gone!.readingId, { userId: owner.id, seesAll: false });
+      expect(await catchUp(deps, metrics, new Date("2026-04-13T10:00:00Z"), schedule)).to.deep.equal([]);
+      // The next tick makes the new day only.
+      expect((await catchUp(deps, metrics, new Date("2026-04-14T00:05:00Z"), schedule)).map((r) => [r.date, r.generated])).to.deep.equal([["2026-04-14", active]]);
+      const counted = await metrics.registry.getSingleMetric(METRICS.scheduler.dailyReadings)!.get();
+      expect(counted.values.find((v) => v.labels.outcome === "generated")?.value).to.equal(5 * active);
+    } finally {
+      await deps.close();
+    }
+  });
+
   it("nps daily-readings: one pass for a day, its summary as JSON; a bad date is refused", async () => {
     const owner = await makeUser(repos);
     await makeProfile(repos, owner);
@@ -103,6 +172,39 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     const bad = await run(process.execPath, [cli, "daily-readings", "--date", "2026-02-30"], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).to.include({ code: 2 });
     expect((bad as { stderr: string }).stderr).to.contain("--date");
+  });
+
+  it("nps daily-readings pushes its metrics before it exits (the prod stack's scheduled task)", async () => {
+    const owner = await makeUser(repos);
+    await makeProfile(repos, owner);
+    const receiver = await startOtlpReceiver();
+    try {
+      const run = promisify(execFile);
+      const cli = path.resolve(__dirname, "../../bin/nps.js");
+      const env = { ...process.env, DATABASE_URL: t.url, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: "1", LOG_LEVEL: "error", NPS_MIGRATE_ON_START: "false", NPS_METRICS_PUSH_URL: receiver.url, ...ENCRYPTION };
+      const before = Date.now() / 1000;
+      const { stdout } = await run(process.execPath, [cli, "daily-readings", "--date", "2026-05-01"], { env });
+      const after = Date.now() / 1000;
+      const summary = JSON.parse(stdout) as { generated: number; existing: number; failed: number };
+      expect(summary.failed).to.equal(0);
+      // The process has exited: what it measured is at the receiver.
+      expect(receiver.received).to.have.length(1);
+      const points = receiver.points();
+      expect(points.every((p) => p.service === "scheduler" && p.name.startsWith("nps_scheduler_")), "only the scheduler's own metrics").to.equal(true);
+      const value = (name: string, labels: Record<string, string> = {}) => points.find((p) => p.name === name && Object.entries(labels).every(([k, v]) => p.labels[k] === v))?.value;
+      expect(value(METRICS.scheduler.dailyReadings, { outcome: "generated" })).to.equal(summary.generated).and.be.at.least(1);
+      expect(value(METRICS.scheduler.runs, { outcome: "success" })).to.equal(1);
+      const last = value(METRICS.scheduler.lastSuccess);
+      expect(last).to.be.within(Math.floor(before), Math.ceil(after));
+
+      // A receiver that refuses: told on stderr, the run's outcome unchanged.
+      receiver.status = 500;
+      const refused = await run(process.execPath, [cli, "daily-readings", "--date", "2026-05-01"], { env });
+      expect(JSON.parse(refused.stdout)).to.include({ generated: 0, failed: 0 });
+      expect(refused.stderr).to.contain("metrics not pushed");
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

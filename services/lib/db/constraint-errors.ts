@@ -86,6 +86,9 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintMeaning>> = {
   oracle_daily_readings_reading_id_fkey: c("reading_id", "no such reading"),
   oracle_daily_readings_reading_id_key: c("reading_id", "is already the daily reading of another date"),
 
+  // daily_reading_runs
+  daily_reading_runs_pkey: c("date", "the daily readings of this date are already on record"),
+
   // oracle_share_links
   oracle_share_links_pkey: c("id", "a share link with this id already exists"),
   oracle_share_links_reading_id_fkey: c("reading_id", "no such reading"),

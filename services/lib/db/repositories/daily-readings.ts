@@ -12,6 +12,8 @@ import { isUuid, Params, type Viewer } from "../paging";
  *       racing to generate the same day agree on one answer.
  *
  *   missing(date)   every live profile of an active account with no live daily reading for the date
+ *   recordRun(date, counts)   the scheduled pass of the date finished with no failure (daily_reading_runs)
+ *   runsOnRecord(since)       the first day ever on record, and the days on record from `since` on
  *
  * Typical use by a caller: find; if null, generate, readings.create, then record and use the id
  * it returns.
@@ -67,5 +69,23 @@ export class DailyReadingsRepository {
       [date],
     );
     return rows.map((r) => ({ profileId: r.id, ownerId: r.owner_id }));
+  }
+
+  async recordRun(date: string, counts: { generated: number; existing: number }): Promise<void> {
+    await this.q.query(
+      `INSERT INTO daily_reading_runs (run_date, generated, existing) VALUES ($1, $2, $3)
+       ON CONFLICT (run_date) DO UPDATE SET finished_at = now(),
+         generated = daily_reading_runs.generated + EXCLUDED.generated, existing = daily_reading_runs.existing + EXCLUDED.existing`,
+      [date, counts.generated, counts.existing],
+    );
+  }
+
+  async runsOnRecord(since: string): Promise<{ first: string | null; dates: string[] }> {
+    const { rows } = await this.q.query<{ first: string | null; dates: string[] }>(
+      `SELECT (SELECT min(run_date)::text FROM daily_reading_runs) AS first,
+              ARRAY(SELECT run_date::text FROM daily_reading_runs WHERE run_date >= $1 ORDER BY run_date) AS dates`,
+      [since],
+    );
+    return { first: rows[0]?.first ?? null, dates: rows[0]?.dates ?? [] };
   }
 }
