@@ -4,6 +4,7 @@ import { startNpsProcess } from "../lib/testing/nps-process";
 import { freePort } from "../lib/cache/test-redis-server";
 import { COMMANDS } from "./commands";
 import { readingUrl } from "./format";
+import { hashToken } from "../lib/crypto/tokens";
 import { TEXTS } from "./text";
 import { BotWorld, FRONTEND, plain, SERVICE_KEY, type Person } from "./testing/bot-world";
 
@@ -61,6 +62,15 @@ describe("telegram bot", function () {
       expect(status).to.equal(
         plain(T.status({ username: p.username, role: T.labels.roles.user, profiles: 1, readings: 0, daily: T.dailyState({ on: false, time: "08:00", offset: "+00:00" }), language: T.labels.language })),
       );
+    });
+
+    it(`an expired code (${language}): the one line saying to get a new code and send /link CODE`, async () => {
+      const p = await world.account({ languageCode: lang });
+      const code = (await world.rest("POST", "/api/telegram/link-code", {}, p.token)).code as string;
+      await t.db.query("UPDATE telegram_link_codes SET created_at = now() - interval '1 hour', expires_at = now() - interval '1 minute' WHERE code_hash = $1", [hashToken(code)]);
+      expect((await p.say(`/link ${code}`)).text).to.equal(plain(T.linkBadCode));
+      expect(T.linkBadCode).to.contain("/link");
+      expect((await p.say("/status")).text).to.equal(plain(T.notLinked));
     });
 
     it(`/history pages through the readings with inline buttons, in ${language}`, async () => {
