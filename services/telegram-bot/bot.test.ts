@@ -5,6 +5,7 @@ import { freePort } from "../lib/cache/test-redis-server";
 import { COMMANDS } from "./commands";
 import { readingUrl } from "./format";
 import { hashToken } from "../lib/crypto/tokens";
+import pkg from "../../package.json";
 import { TEXTS } from "./text";
 import { BotWorld, FRONTEND, plain, SERVICE_KEY, type Person } from "./testing/bot-world";
 
@@ -280,14 +281,21 @@ describe("telegram bot", function () {
     expect([...COMMANDS.keys()].sort()).to.deep.equal(menus[2]!.commands.map((c) => c.command).sort());
   });
 
-  it("nps start --only telegram-bot: health, readiness, metrics, start and stop notices", async () => {
+  /** `nps start --only telegram-bot` as its container runs it, on the world's API, with its own token. */
+  async function botProcess(adminChatId: number) {
     const token = `9${Math.floor(Math.random() * 1e8)}:process-bot`;
-    const admin = 880_000_001;
     const proc = await startNpsProcess(
       ["start", "--only", "telegram-bot"],
-      { NPS_BOT_TOKEN: token, TELEGRAM_API_ROOT: world.tg.apiRoot, TELEGRAM_BOT_API_URL: `${world.apiUrl}/api`, TELEGRAM_BOT_SERVICE_KEY: SERVICE_KEY, NPS_BOT_METRICS_PORT: String(await freePort()), NPS_ADMIN_CHAT_ID: String(admin) },
+      { NPS_BOT_TOKEN: token, TELEGRAM_API_ROOT: world.tg.apiRoot, TELEGRAM_BOT_API_URL: `${world.apiUrl}/api`, TELEGRAM_BOT_SERVICE_KEY: SERVICE_KEY, NPS_BOT_METRICS_PORT: String(await freePort()), NPS_ADMIN_CHAT_ID: String(adminChatId) },
       "telegram bot serving",
     );
+    const notices = async () => (await world.tg.client(token, adminChatId).getUpdatesHistory()).map((u) => (u as { message: { text?: string } }).message.text);
+    return { token, proc, notices };
+  }
+
+  it("nps start --only telegram-bot: health, readiness, metrics, start and stop notices", async () => {
+    const admin = 880_000_001;
+    const { token, proc, notices } = await botProcess(admin);
     try {
       const side = `http://127.0.0.1:${String(proc.serving.port)}`;
       expect((await fetch(`${side}/health`)).status).to.equal(200);
@@ -300,8 +308,16 @@ describe("telegram bot", function () {
     } finally {
       expect(await proc.stop()).to.equal(0);
     }
-    const notices = (await world.tg.client(token, admin).getUpdatesHistory()).map((u) => (u as { message: { text?: string } }).message.text);
-    expect(notices).to.include.members([TEXTS.en.notices.started("4.0.0"), TEXTS.en.notices.stopping]);
+    // An admin chat that is not linked: English.
+    expect(await notices()).to.include.members([TEXTS.en.notices.started(pkg.version), TEXTS.en.notices.stopping]);
+  });
+
+  it("the start and stop notices are Persian when the admin chat's account reads Persian", async () => {
+    const admin = await world.person({ role: "admin", languageCode: "fa" });
+    expect((await admin.say("/language fa")).text).to.equal(TEXTS.fa.languageSet);
+    const { proc, notices } = await botProcess(admin.chatId);
+    expect(await proc.stop()).to.equal(0);
+    expect(await notices()).to.deep.equal([TEXTS.fa.notices.started(pkg.version), TEXTS.fa.notices.stopping]);
   });
 
   it("the API away: the bot answers try again and keeps going", async () => {
