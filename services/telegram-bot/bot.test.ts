@@ -4,8 +4,19 @@ import { startNpsProcess } from "../lib/testing/nps-process";
 import { freePort } from "../lib/cache/test-redis-server";
 import { COMMANDS } from "./commands";
 import { readingUrl } from "./format";
+import { hashToken } from "../lib/crypto/tokens";
+import pkg from "../../package.json";
 import { TEXTS } from "./text";
 import { BotWorld, FRONTEND, plain, SERVICE_KEY, type Person } from "./testing/bot-world";
+
+/** A number the texts are filled with where the reply has a figure the test does not know. */
+const N = 987_654_321;
+
+/** A reply's text as a pattern: the text with each N (and "LAST") standing for any figure. */
+function filled(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped.replaceAll(String(N), "\\d+").replace("LAST", ".+")}$`);
+}
 
 /** The bot against the local Bot API, a real API process and real PostgreSQL. */
 describe("telegram bot", function () {
@@ -24,22 +35,115 @@ describe("telegram bot", function () {
   });
   after(() => world.stop());
 
-  it("links a chat with a one-time code; an unknown or used code gets a one-line answer", async () => {
-    const p = await world.account();
-    expect((await p.say("/start")).text).to.contain(plain(TEXTS.en.notLinked));
-    expect((await p.say("/status")).text).to.equal(plain(TEXTS.en.notLinked));
-    expect((await p.say("/link")).text).to.equal("Send /link CODE with the code from the web page (Settings → Telegram).");
-    expect((await p.say("/link not-a-real-code-123")).text).to.contain("unknown, used or expired");
-    const code = (await world.rest("POST", "/api/telegram/link-code", {}, p.token)).code as string;
-    expect((await p.say(`/link ${code}`)).text).to.equal(`Linked to ${p.username}. Try /daily or /help.`);
-    const other = await world.account();
-    expect((await other.say(`/link ${code}`)).text).to.contain("unknown, used or expired");
-    expect((await p.say("/start")).text).to.contain(`Welcome back, ${p.username}`);
-  });
-
   for (const lang of ["en", "fa"] as const) {
+    const language = lang === "en" ? "English" : "Persian";
+    const T = TEXTS[lang];
+
+    /** A linked person answered in `lang`: Persian is the account's own setting, as its user picks it. */
+    const speaker = async (options: Parameters<BotWorld["account"]>[0] = {}): Promise<Person> => {
+      const p = await world.person({ ...options, languageCode: lang });
+      if (lang === "fa") expect((await p.say("/language fa")).text).to.equal(TEXTS.fa.languageSet);
+      return p;
+    };
+
+    it(`links a chat with a one-time code in ${language}; an unknown or used code gets a one-line answer`, async () => {
+      const p = await world.account({ languageCode: lang });
+      // Not linked yet: the Telegram user's own language.
+      expect((await p.say("/start")).text).to.equal(`${plain(T.welcome(null))}\n\n${plain(T.notLinked)}`);
+      expect((await p.say("/status")).text).to.equal(plain(T.notLinked));
+      expect((await p.say("/link")).text).to.equal(plain(T.linkUsage));
+      expect((await p.say("/link not-a-real-code-123")).text).to.equal(plain(T.linkBadCode));
+      await world.rest("PUT", "/api/settings", { locale: lang }, p.token);
+      const code = (await world.rest("POST", "/api/telegram/link-code", {}, p.token)).code as string;
+      expect((await p.say(`/link ${code}`)).text).to.equal(plain(T.linked(p.username)));
+      const other = await world.account({ languageCode: lang });
+      expect((await other.say(`/link ${code}`)).text).to.equal(plain(T.linkBadCode));
+      expect((await p.say("/start")).text).to.equal(plain(T.welcome(p.username)));
+      const status = (await p.say("/status")).text;
+      expect(status).to.equal(
+        plain(T.status({ username: p.username, role: T.labels.roles.user, profiles: 1, readings: 0, daily: T.dailyState({ on: false, time: "08:00", offset: "+00:00" }), language: T.labels.language })),
+      );
+    });
+
+    it(`an expired code (${language}): the one line saying to get a new code and send /link CODE`, async () => {
+      const p = await world.account({ languageCode: lang });
+      const code = (await world.rest("POST", "/api/telegram/link-code", {}, p.token)).code as string;
+      await t.db.query("UPDATE telegram_link_codes SET created_at = now() - interval '1 hour', expires_at = now() - interval '1 minute' WHERE code_hash = $1", [hashToken(code)]);
+      expect((await p.say(`/link ${code}`)).text).to.equal(plain(T.linkBadCode));
+      expect(T.linkBadCode).to.contain("/link");
+      expect((await p.say("/status")).text).to.equal(plain(T.notLinked));
+    });
+
+    it(`/history pages through the readings with inline buttons, in ${language}`, async () => {
+      const p = await speaker();
+      expect((await p.say("/history")).text).to.equal(plain(T.historyEmpty));
+      const profile = ((await world.rest("GET", "/api/oracle/profiles", undefined, p.token)).profiles as Array<{ id: string }>)[0]!.id;
+      for (let i = 0; i < 7; i++) await world.rest("POST", "/api/oracle/readings", { reading_type: "time", profile_id: profile, include_ai: false, time: `10:0${i}` }, p.token);
+      const first = await p.say("/history");
+      const [title, ...lines] = first.text.split("\n");
+      expect(title).to.equal(plain(T.historyTitle(1, 2)));
+      expect(lines).to.have.length(5);
+      lines.forEach((l, i) => expect(l).to.match(new RegExp(`^${i + 1}\\. ${T.labels.reading.time} · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d`)));
+      expect(first.buttons).to.deep.equal([{ text: T.older, callback_data: "history:5" }]);
+      const second = await p.tap(first, "history:5");
+      expect(second.text.split("\n")[0]).to.equal(plain(T.historyTitle(2, 2)));
+      expect(second.text).to.contain("6. ").and.contain("7. ");
+      expect(second.buttons).to.deep.equal([{ text: T.newer, callback_data: "history:0" }]);
+    });
+
+    it(`/compare two to five of the user's own profiles, in ${language}`, async () => {
+      const p = await speaker({ profiles: ["Alice Johnson", "Bob Smith", "Cara Diaz"] });
+      const classes = Object.values(T.labels.compatibilityClass).join("|");
+      const two = await p.say("/compare Alice Johnson, Bob Smith");
+      expect(two.text.split("\n")[0]).to.equal(T.labels.reading.multi);
+      expect(two.text).to.match(new RegExp(`^Alice Johnson \\+ Bob Smith: \\d+% (${classes})$`, "m"));
+      expect(two.text).to.contain(T.labels.fullReading);
+      // Persian users separate names with the Arabic comma.
+      const three = await p.say(lang === "fa" ? "/compare alice، bob، cara" : "/compare alice, bob, cara");
+      expect(three.text.split("\n").filter((l) => new RegExp(`: \\d+% (${classes})$`).test(l))).to.have.length(3);
+      expect(three.text).to.match(new RegExp(`^${T.labels.compatibility} \\d+%$`, "m"));
+      expect((await p.say("/compare Alice")).text).to.equal(plain(T.compareUsage));
+      expect((await p.say("/compare Alice, Nobody")).text).to.equal(plain(T.compareUnknown("Nobody")));
+    });
+
+    it(`administrators in ${language}: figures, accounts page by page, a broadcast after a confirmation`, async () => {
+      const admin = await speaker({ role: "admin" });
+      const listener = await world.person();
+      const stats = await admin.say("/admin_stats");
+      expect(stats.text).to.match(filled(plain([T.statsTitle, T.stats({ users: N, profiles: N, chats: N, today: N, total: N, last: "LAST" })].join("\n"))));
+      // More than one page of accounts, then the newest account, deactivated, heads the first page.
+      const total = (await world.rest("GET", "/api/users?limit=1")).total as number;
+      for (let i = total; i < 11; i++) await world.account({ profiles: [] });
+      const gone = await world.rest("POST", "/api/auth/register", { username: `tg_gone_${lang}_${Date.now() % 1e6}`, password: "pw-gone-account", role: "user" });
+      await world.rest("PATCH", `/api/users/${gone.id as string}`, { is_active: false });
+      const users = await admin.say("/admin_users");
+      const [title, ...rows] = users.text.split("\n");
+      expect(title).to.match(filled(plain(T.usersTitle(1, N, N))));
+      expect(rows).to.have.length(10);
+      expect(rows[0]).to.equal(plain(T.userLine({ n: 1, username: gone.username as string, role: T.labels.roles.user, active: false, readings: 0 })));
+      expect(users.buttons).to.deep.equal([{ text: T.older, callback_data: "users:10" }]);
+      const page2 = await admin.tap(users, "users:10");
+      expect(page2.text.split("\n")[0]).to.match(filled(plain(T.usersTitle(2, N, N))));
+      expect(page2.text.split("\n")[1]).to.match(/^11\. /);
+      expect(page2.buttons[0]).to.deep.equal({ text: T.newer, callback_data: "users:0" });
+
+      expect((await admin.say("/admin_broadcast")).text).to.equal(plain(T.broadcastUsage));
+      const words = `Maintenance at 22:00 <UTC> (${lang})`;
+      const ask = await admin.say(`/admin_broadcast ${words}`);
+      expect(ask.text).to.equal(`${T.broadcastConfirm}\n\n${words}`);
+      expect(ask.buttons.map((b) => b.text)).to.deep.equal([T.broadcastSend, T.broadcastCancel]);
+      expect((await admin.tap(ask, "broadcast:cancel")).text).to.equal(T.broadcastCancelled);
+      expect((await listener.received()).map((m) => m.text)).not.to.include(words);
+      const again = await admin.say(`/admin_broadcast ${words}`);
+      const done = await admin.tap(again, "broadcast:send");
+      // Chats that blocked the bot in other tests may be counted as not reached.
+      expect([T.broadcastDone(N, 0), T.broadcastDone(N, N)].some((d) => filled(d).test(done.text)), done.text).to.equal(true);
+      expect((await listener.received()).map((m) => m.text)).to.include(words);
+      const audit = await world.rest("GET", "/api/admin/audit?action=telegram.broadcast");
+      expect(JSON.stringify(audit)).to.contain("telegram.broadcast");
+    });
+
     it(`answers every user command in ${lang === "en" ? "English" : "Persian"}`, async () => {
-      const T = TEXTS[lang];
       const strip = plain;
       const p = await world.person({ profiles: ["Alice Johnson", "Bob Smith"], languageCode: lang });
       if (lang === "fa") expect((await p.say("/language fa")).text).to.equal(TEXTS.fa.languageSet);
@@ -69,7 +173,6 @@ describe("telegram bot", function () {
     });
 
     it(`/chart in ${lang === "en" ? "English" : "Persian"}: the key numbers and the link, for a profile or a name in any script`, async () => {
-      const T = TEXTS[lang];
       const strip = plain;
       const p = await world.person({ profiles: ["Alice Johnson"], languageCode: lang });
       if (lang === "fa") expect((await p.say("/language fa")).text).to.equal(TEXTS.fa.languageSet);
@@ -90,29 +193,6 @@ describe("telegram bot", function () {
     expect((await p.say("/unlink")).text).to.equal(plain(TEXTS.en.unlinked));
     // Not linked any more: the Telegram user's own language.
     expect((await p.say("/daily")).text).to.equal(plain(TEXTS.fa.notLinked));
-  });
-
-  it("/history pages through the readings with inline buttons", async () => {
-    const p = await world.person();
-    const profile = ((await world.rest("GET", "/api/oracle/profiles", undefined, p.token)).profiles as Array<{ id: string }>)[0]!.id;
-    for (let i = 0; i < 7; i++) await world.rest("POST", "/api/oracle/readings", { reading_type: "time", profile_id: profile, include_ai: false, time: `10:0${i}` }, p.token);
-    const first = await p.say("/history");
-    expect(first.text).to.contain("page 1 of 2");
-    expect(first.text.split("\n").filter((l) => /^\d+\. /.test(l))).to.have.length(5);
-    expect(first.buttons.map((b) => b.callback_data)).to.deep.equal(["history:5"]);
-    const second = await p.tap(first, "history:5");
-    expect(second.text).to.contain("page 2 of 2").and.contain("6. ").and.contain("7. ");
-    expect(second.buttons.map((b) => b.callback_data)).to.deep.equal(["history:0"]);
-  });
-
-  it("/compare two to five of the user's own profiles", async () => {
-    const p = await world.person({ profiles: ["Alice Johnson", "Bob Smith", "Cara Diaz"] });
-    const two = await p.say("/compare Alice Johnson, Bob Smith");
-    expect(two.text).to.match(/Alice Johnson \+ Bob Smith: \d+%/);
-    const three = await p.say("/compare alice, bob, cara");
-    expect(three.text).to.contain(TEXTS.en.labels.compatibility);
-    expect((await p.say("/compare Alice")).text).to.contain("2 to 5");
-    expect((await p.say("/compare Alice, Nobody")).text).to.equal('No profile of yours is called "Nobody". /profile lists them.');
   });
 
   it("the limits: 20 messages a minute and 10 readings an hour per chat", async () => {
@@ -183,24 +263,6 @@ describe("telegram bot", function () {
     expect((await waited.received()).filter((m) => m.text.includes("Wes Wait"))).to.have.length(1);
   });
 
-  it("administrators: figures, accounts page by page, a broadcast after a confirmation", async () => {
-    const listener = await world.person();
-    expect((await adminChat.say("/admin_stats")).text).to.contain("Linked chats:");
-    const users = await adminChat.say("/admin_users");
-    expect(users.text).to.match(/Accounts: \d+ \(page 1 of \d+\)/);
-    expect((await adminChat.say("/admin_broadcast")).text).to.equal("Send /admin_broadcast TEXT.");
-    const ask = await adminChat.say("/admin_broadcast Maintenance at 22:00 <UTC>");
-    expect(ask.text).to.equal(`${TEXTS.en.broadcastConfirm}\n\nMaintenance at 22:00 <UTC>`);
-    expect((await adminChat.tap(ask, "broadcast:cancel")).text).to.equal(TEXTS.en.broadcastCancelled);
-    expect((await listener.received()).map((m) => m.text)).not.to.include("Maintenance at 22:00 <UTC>");
-    const again = await adminChat.say("/admin_broadcast Maintenance at 22:00 <UTC>");
-    const done = await adminChat.tap(again, "broadcast:send");
-    expect(done.text).to.match(/Broadcast sent to \d+ chats/);
-    expect((await listener.received()).map((m) => m.text)).to.include("Maintenance at 22:00 <UTC>");
-    const audit = await world.rest("GET", "/api/admin/audit?action=telegram.broadcast");
-    expect(JSON.stringify(audit)).to.contain("telegram.broadcast");
-  });
-
   it("registers its command menus with setMyCommands in both languages, and the admin commands in the admin chat", () => {
     // telegram-test-api does not know setMyCommands: the local front records the calls as Telegram would take them.
     const menus = world.tg.commandMenus;
@@ -219,14 +281,21 @@ describe("telegram bot", function () {
     expect([...COMMANDS.keys()].sort()).to.deep.equal(menus[2]!.commands.map((c) => c.command).sort());
   });
 
-  it("nps start --only telegram-bot: health, readiness, metrics, start and stop notices", async () => {
+  /** `nps start --only telegram-bot` as its container runs it, on the world's API, with its own token. */
+  async function botProcess(adminChatId: number) {
     const token = `9${Math.floor(Math.random() * 1e8)}:process-bot`;
-    const admin = 880_000_001;
     const proc = await startNpsProcess(
       ["start", "--only", "telegram-bot"],
-      { NPS_BOT_TOKEN: token, TELEGRAM_API_ROOT: world.tg.apiRoot, TELEGRAM_BOT_API_URL: `${world.apiUrl}/api`, TELEGRAM_BOT_SERVICE_KEY: SERVICE_KEY, NPS_BOT_METRICS_PORT: String(await freePort()), NPS_ADMIN_CHAT_ID: String(admin) },
+      { NPS_BOT_TOKEN: token, TELEGRAM_API_ROOT: world.tg.apiRoot, TELEGRAM_BOT_API_URL: `${world.apiUrl}/api`, TELEGRAM_BOT_SERVICE_KEY: SERVICE_KEY, NPS_BOT_METRICS_PORT: String(await freePort()), NPS_ADMIN_CHAT_ID: String(adminChatId) },
       "telegram bot serving",
     );
+    const notices = async () => (await world.tg.client(token, adminChatId).getUpdatesHistory()).map((u) => (u as { message: { text?: string } }).message.text);
+    return { token, proc, notices };
+  }
+
+  it("nps start --only telegram-bot: health, readiness, metrics, start and stop notices", async () => {
+    const admin = 880_000_001;
+    const { token, proc, notices } = await botProcess(admin);
     try {
       const side = `http://127.0.0.1:${String(proc.serving.port)}`;
       expect((await fetch(`${side}/health`)).status).to.equal(200);
@@ -239,8 +308,16 @@ describe("telegram bot", function () {
     } finally {
       expect(await proc.stop()).to.equal(0);
     }
-    const notices = (await world.tg.client(token, admin).getUpdatesHistory()).map((u) => (u as { message: { text?: string } }).message.text);
-    expect(notices).to.include.members([TEXTS.en.notices.started("4.0.0"), TEXTS.en.notices.stopping]);
+    // An admin chat that is not linked: English.
+    expect(await notices()).to.include.members([TEXTS.en.notices.started(pkg.version), TEXTS.en.notices.stopping]);
+  });
+
+  it("the start and stop notices are Persian when the admin chat's account reads Persian", async () => {
+    const admin = await world.person({ role: "admin", languageCode: "fa" });
+    expect((await admin.say("/language fa")).text).to.equal(TEXTS.fa.languageSet);
+    const { proc, notices } = await botProcess(admin.chatId);
+    expect(await proc.stop()).to.equal(0);
+    expect(await notices()).to.deep.equal([TEXTS.fa.notices.started(pkg.version), TEXTS.fa.notices.stopping]);
   });
 
   it("the API away: the bot answers try again and keeps going", async () => {

@@ -73,7 +73,12 @@ function typeLines(r: Reading, t: Texts): string[] {
     }
     case "multi": {
       const pairs = Array.isArray(res.pairs) ? res.pairs : [];
-      const lines = pairs.map((p) => `${escapeHtml(str(at(p, "a_name")) ?? "?")} + ${escapeHtml(str(at(p, "b_name")) ?? "?")}: <b>${num(at(p, "percentage")) ?? "?"}%</b> ${escapeHtml(str(at(p, "classification")) ?? "")}`);
+      // The Oracle names the class by its key (excellent, good...): shown in the reply's language.
+      const classOf = (p: unknown) => {
+        const key = str(at(p, "classification")) ?? "";
+        return (L.compatibilityClass as Readonly<Record<string, string>>)[key] ?? key;
+      };
+      const lines = pairs.map((p) => `${escapeHtml(str(at(p, "a_name")) ?? "?")} + ${escapeHtml(str(at(p, "b_name")) ?? "?")}: <b>${num(at(p, "percentage")) ?? "?"}%</b> ${escapeHtml(classOf(p))}`);
       const group = num(at(res, "group", "harmony_percentage"));
       if (group !== undefined) lines.push(`${L.compatibility} <b>${group}%</b>`);
       return lines;

@@ -3,7 +3,8 @@
  * Telegram is configured). It polls the Bot API (NPS_BOT_TOKEN, TELEGRAM_API_ROOT), acts for
  * linked chats through the API's bot routes with TELEGRAM_BOT_SERVICE_KEY, sends the daily
  * messages every 30 seconds' round, and keeps metrics with /health and /ready on :9101. Start and
- * stop notices go to the admin chat (NPS_ADMIN_CHAT_ID, else NPS_CHAT_ID).
+ * stop notices go to the admin chat (NPS_ADMIN_CHAT_ID, else NPS_CHAT_ID), in its account's language
+ * when that chat is linked.
  */
 import { Cron } from "croner";
 import pkg from "../../package.json";
@@ -16,7 +17,7 @@ import { BotApiClient } from "./api-client";
 import { TelegramBot } from "./bot-app";
 import { DailyDelivery } from "./delivery";
 import { BotMetrics } from "./metrics";
-import { TEXTS } from "./text";
+import { TEXTS, type Texts } from "./text";
 
 /** The bot's metrics port, named when it is taken. */
 const METRICS_PORT = { what: "the Telegram bot's metrics port", portVariable: "NPS_BOT_METRICS_PORT", hostVariable: "NPS_BIND_HOST" } as const;
@@ -71,11 +72,19 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   });
 
   const admin = config.telegram.adminChatId ? Number(config.telegram.adminChatId) : undefined;
-  if (admin) await bot.send(admin, TEXTS.en.notices.started(pkg.version), "notice").catch((err: unknown) => logger.warn({ err }, "start notice not sent"));
+  const notices = admin ? await noticeTexts(client, admin) : TEXTS.en.notices;
+  if (admin) await bot.send(admin, notices.started(pkg.version), "notice").catch((err: unknown) => logger.warn({ err }, "start notice not sent"));
   lifecycle.onShutdown("telegram bot", async () => {
     rounds.stop();
-    if (admin) await bot.send(admin, TEXTS.en.notices.stopping, "notice").catch(() => undefined);
+    // The language found at start: at stop the API may be going away too.
+    if (admin) await bot.send(admin, notices.stopping, "notice").catch(() => undefined);
     await bot.stop();
   });
   logger.info({ port, bot: me ?? null, api: apiUrl }, "telegram bot serving");
 };
+
+/** The admin chat's notices in its account's language when the chat is linked; English otherwise, or when the API cannot say. */
+async function noticeTexts(client: BotApiClient, adminChatId: number): Promise<Texts["notices"]> {
+  const chat = await client.chat(adminChatId).catch(() => undefined);
+  return TEXTS[chat?.linked ? chat.locale : "en"].notices;
+}

@@ -1,7 +1,7 @@
 import { escapeHtml } from "../../lib/telegram/telegram-api";
 import { ApiCallError } from "../api-client";
 import { formatOffset, parseOffset } from "../args";
-import { TEXTS } from "../text";
+import { roleName, TEXTS } from "../text";
 import type { Command, CommandContext, LinkedContext } from "./command";
 
 /** /start, /help, /link, /unlink, /status, /profile, /language, /timezone. */
@@ -81,7 +81,7 @@ export const status: Command = {
     const ctx = linked(raw);
     const c = ctx.chat;
     await ctx.reply(
-      ctx.t.status({ username: escapeHtml(c.username), role: escapeHtml(c.role), profiles: c.profile_count, readings: c.reading_count, daily: dailyLine(ctx), language: ctx.t.labels.language }),
+      ctx.t.status({ username: escapeHtml(c.username), role: escapeHtml(roleName(ctx.t, c.role)), profiles: c.profile_count, readings: c.reading_count, daily: dailyLine(ctx), language: ctx.t.labels.language }),
     );
     return "ok";
   },

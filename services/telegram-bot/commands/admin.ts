@@ -1,4 +1,5 @@
 import { escapeHtml } from "../../lib/telegram/telegram-api";
+import { roleName } from "../text";
 import type { CallbackHandler, Command } from "./command";
 import { pageOf, pager } from "./command";
 
@@ -23,7 +24,7 @@ export const adminStats: Command = {
 async function usersPage(ctx: Parameters<Command["run"]>[0], offset: number) {
   const page = await ctx.env.api.users(ctx.chatId, offset, USERS_PAGE);
   const { page: n, pages } = pageOf(offset, USERS_PAGE, page.total);
-  const lines = page.users.map((u, i) => `${offset + i + 1}. <b>${escapeHtml(u.username)}</b> (${escapeHtml(u.role)}${u.is_active ? "" : ", inactive"}) · ${u.reading_count}`);
+  const lines = page.users.map((u, i) => ctx.t.userLine({ n: offset + i + 1, username: escapeHtml(u.username), role: escapeHtml(roleName(ctx.t, u.role)), active: u.is_active, readings: u.reading_count }));
   return { html: [ctx.t.usersTitle(n, pages, page.total), ...lines].join("\n"), keyboard: pager("users", offset, USERS_PAGE, page.total, ctx.t) };
 }
 

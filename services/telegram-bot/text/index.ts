@@ -10,3 +10,8 @@ export const TEXTS: Readonly<Record<Lang, Texts>> = { en, fa };
 export function langOf(telegramLanguageCode: string | undefined): Lang {
   return telegramLanguageCode?.toLowerCase().startsWith("fa") ? "fa" : "en";
 }
+
+/** An account's role in this language's words; a role this build does not know shows as the API names it. */
+export function roleName(t: Texts, role: string): string {
+  return (t.labels.roles as Readonly<Record<string, string>>)[role] ?? role;
+}

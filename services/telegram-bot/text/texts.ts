@@ -1,3 +1,6 @@
+import type { Role } from "../../lib/db/repositories/users";
+import type { CompatibilityClass } from "../../oracle/readings/types";
+
 /**
  * Everything the bot says, in one shape per language (./en.ts, ./fa.ts). Values are HTML for
  * Telegram's HTML parse mode: arguments that come from users or the API are escaped by the
@@ -41,6 +44,8 @@ export interface Texts {
   newer: string;
   older: string;
   usersTitle(page: number, pages: number, total: number): string;
+  /** One account of /admin_users: `role` is already this language's word for it. */
+  userLine(u: { n: number; username: string; role: string; active: boolean; readings: number }): string;
   statsTitle: string;
   stats(s: { users: number; profiles: number; chats: number; today: number; total: number; last: string }): string;
   broadcastUsage: string;
@@ -65,6 +70,9 @@ export interface Texts {
     readonly year: string;
     readonly confidence: string;
     readonly compatibility: string;
+    /** The Oracle's class of a pair's compatibility, as a word of this language. */
+    readonly compatibilityClass: Readonly<Record<CompatibilityClass, string>>;
+    readonly roles: Readonly<Record<Role, string>>;
     readonly fullReading: string;
     readonly dailyFor: string;
     readonly on: string;
