@@ -317,16 +317,29 @@ describe("nginx.conf, checked and run by the real nginx", function () {
     });
   });
 
-  it("renders a web page server that nginx accepts", () => {
+  it("runs the web page server, which sends the security headers itself (prod has only the load balancer in front)", async () => {
     const n = new NginxUnderTest();
     try {
       const rt = n.runtime() ?? {};
-      const main = `pid ${rt.pidFile};\nerror_log ${rt.errorLog};\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log ${rt.accessLog};\n  client_body_temp_path ${rt.tempDir}/cb;\n  proxy_temp_path ${rt.tempDir}/p;\n  fastcgi_temp_path ${rt.tempDir}/f;\n  uwsgi_temp_path ${rt.tempDir}/u;\n  scgi_temp_path ${rt.tempDir}/s;\n  include ${path.join(n.dir, "web.conf")};\n}\n`;
-      fs.writeFileSync(path.join(n.dir, "web.conf"), renderWebServerConf({ port: 45173, root: n.dir }));
-      const check = n.check(n.write(main));
+      const port = await freePort();
+      fs.writeFileSync(path.join(n.dir, "index.html"), "<!doctype html><title>NPS</title>");
+      fs.writeFileSync(path.join(n.dir, "app.js"), "export {};");
+      const main = `pid ${rt.pidFile};\nerror_log ${rt.errorLog};\ndaemon off;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log ${rt.accessLog};\n  client_body_temp_path ${rt.tempDir}/cb;\n  proxy_temp_path ${rt.tempDir}/p;\n  fastcgi_temp_path ${rt.tempDir}/f;\n  uwsgi_temp_path ${rt.tempDir}/u;\n  scgi_temp_path ${rt.tempDir}/s;\n  include ${path.join(n.dir, "web.conf")};\n}\n`;
+      fs.writeFileSync(path.join(n.dir, "web.conf"), renderWebServerConf({ port, root: n.dir }));
+      const file = n.write(main);
+      const check = n.check(file);
       expect(check.ok, check.output).to.equal(true);
+      await n.start(file, port);
+      for (const [url, cache] of [["/profiles", /^no-cache$/], ["/app.js", /public, immutable$/]] as const) {
+        const r = await get(`http://127.0.0.1:${port}${url}`);
+        expect(r.status, url).to.equal(200);
+        expect(r.headers["cache-control"], url).to.match(cache);
+        expect(r.headers["referrer-policy"], url).to.equal("strict-origin-when-cross-origin");
+        expect(r.headers["x-frame-options"], url).to.equal("DENY");
+        expect(r.headers["x-content-type-options"], url).to.equal("nosniff");
+      }
     } finally {
-      fs.rmSync(n.dir, { recursive: true, force: true });
+      await n.stop();
     }
   });
 });

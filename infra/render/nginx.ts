@@ -234,8 +234,12 @@ export interface WebServerOptions {
 /**
  * The web page's own server (a server block for the nginx image's conf.d): the static files
  * with long-lived caching of hashed assets, the single-page fallback, and a health location.
+ * It sets the security headers itself: in prod the load balancer is the only thing in front of
+ * it and adds HSTS, nosniff and X-Frame-Options but no Referrer-Policy; in dev the edge nginx
+ * hides these copies and sets its own.
  */
 export function renderWebServerConf(o: WebServerOptions): string {
+  const headers = SECURITY_HEADERS.map(([k, v]) => `add_header ${k} ${v} always;`);
   return `# NPS web page: rendered by infra/render/nginx.ts (renderWebServerConf)
 ${block("server", [
   `listen ${o.port};`,
@@ -243,8 +247,8 @@ ${block("server", [
   `root ${o.root};`,
   "index index.html;",
   block(`location = ${HEALTH_PATHS.live}`, ["access_log off;", "default_type text/plain;", 'return 200 "healthy\\n";']),
-  block(`location ~* \\.(${STATIC_ASSETS})$`, ["expires 30d;", 'add_header Cache-Control "public, immutable";', "try_files $uri =404;"]),
-  block("location /", ['add_header Cache-Control "no-cache";', "try_files $uri $uri/ /index.html =404;"]),
+  block(`location ~* \\.(${STATIC_ASSETS})$`, ["expires 30d;", 'add_header Cache-Control "public, immutable";', ...headers, "try_files $uri =404;"]),
+  block("location /", ['add_header Cache-Control "no-cache";', ...headers, "try_files $uri $uri/ /index.html =404;"]),
 ])}
 `;
 }

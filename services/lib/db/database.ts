@@ -71,7 +71,7 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     application_name: options.applicationName ?? "nps",
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
-    // No statement_timeout here: PgBouncer refuses it as a startup parameter. Migration 0006
+    // No statement_timeout here: PgBouncer refuses it as a startup parameter. Migration 0008
     // sets it on the database instead.
     types: TYPES,
   });
