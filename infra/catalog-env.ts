@@ -39,6 +39,15 @@ export interface Wiring<S, P = string> {
   readonly telegram: { readonly chatId: string; readonly adminChatId: string };
   readonly backup: { readonly dir: string; readonly s3Bucket?: string | P; readonly kmsKeyId?: string | P };
   readonly alertQueueUrl?: string | P;
+  /** The backup task the admin API starts instead of backing up in its own process (prod). */
+  readonly backupTask?: {
+    readonly cluster: P;
+    readonly taskDefinition: P;
+    readonly container: string;
+    /** Comma-separated, as the environment carries them. */
+    readonly subnets: P;
+    readonly securityGroups: P;
+  };
   /** Where short-lived jobs push their metrics, where nothing scrapes them in time. */
   readonly metricsPushUrl?: string;
   /** false where a one-off task migrates before each deployment (prod); default true. */

@@ -222,6 +222,12 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
         // The scheduler service runs the daily readings; one place, not once per API replica.
         .plain("NPS_DAILY_SCHEDULER_ENABLED", false);
       backupStoreEnv(w, e);
+      // Where the stack gives it one, a backup it is asked for runs as the backup task (as the schema's owner).
+      e.late("NPS_BACKUP_TASK_CLUSTER", w.backupTask?.cluster)
+        .late("NPS_BACKUP_TASK_DEFINITION", w.backupTask?.taskDefinition)
+        .late("NPS_BACKUP_TASK_CONTAINER", w.backupTask?.container)
+        .late("NPS_BACKUP_TASK_SUBNETS", w.backupTask?.subnets)
+        .late("NPS_BACKUP_TASK_SECURITY_GROUPS", w.backupTask?.securityGroups);
     },
     prod: { kind: "service", scaleOn: "requests", grants: ["backup-bucket"] },
   },

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { PORTS } from "../services/lib/ports";
 import { HEALTH_PATHS } from "../services/lib/health-paths";
 import { ENV_VARS } from "../services/lib/config/env-spec";
-import { APP_SECRETS, BACKUP_KINDS } from "../infra/catalog";
+import { APP_SECRETS, BACKUP_KINDS, DATABASE } from "../infra/catalog";
 import { parseStackConfig, type ProdSettings } from "../infra/config/stack-config";
 import { Plan, plannedStack } from "../infra/plan/plan-child";
 import { readStackConfigFile, type PlannedResource } from "../infra/plan/run-plan";
@@ -204,6 +204,45 @@ describe("stack prod (AWS), planned with the committed Pulumi.prod.yaml", functi
     // The same grant as the backup jobs', not a second copy that could drift.
     const jobGrant = statements(`backup-${BACKUP_KINDS[0].kind}`);
     for (const st of jobGrant) expect(granted, JSON.stringify(st.Action)).to.deep.include(st);
+  });
+
+  it("has the API start a scheduled backup task for an administrator's backup: its env names the task as the schedule starts it, its role may start exactly that", () => {
+    const api = taskContainer("nps-prod-api");
+    const envOf = (name: string) => api.environment.find((e) => e.name === name)?.value ?? "";
+    // The task: one of the scheduled backup tasks, which log in as the schema's owner (not the API's role).
+    const family = /:task-definition\/(.+):\d+$/.exec(envOf("NPS_BACKUP_TASK_DEFINITION"))?.[1];
+    const backupFamilies = BACKUP_KINDS.map((b) => `nps-prod-backup-${b.kind}`);
+    expect(backupFamilies).to.include(family);
+    const td = all("aws:ecs/taskDefinition:TaskDefinition").find((t) => t.inputs.family === family)!;
+    const container = taskContainer(family!);
+    expect(envOf("NPS_BACKUP_TASK_CONTAINER")).to.equal(container.name);
+    expect(container.environment).to.deep.include({ name: "POSTGRES_USER", value: DATABASE.user });
+    expect(api.environment).to.deep.include({ name: "POSTGRES_USER", value: "nps_app" });
+    // Where: the cluster, subnets and security groups its schedule starts it with.
+    const schedule = one("aws:scheduler/schedule:Schedule", family!.replace(/^nps-prod-/, "")).inputs.target as {
+      arn: string;
+      ecsParameters: { networkConfiguration: { subnets: string[]; securityGroups: string[] } };
+    };
+    expect(envOf("NPS_BACKUP_TASK_CLUSTER")).to.equal(schedule.arn).and.match(/^arn:aws:ecs:eu-west-1:\d{12}:cluster\//);
+    expect(envOf("NPS_BACKUP_TASK_SUBNETS").split(",")).to.deep.equal(schedule.ecsParameters.networkConfiguration.subnets).and.have.members(subnetIds("app"));
+    expect(envOf("NPS_BACKUP_TASK_SECURITY_GROUPS").split(",")).to.deep.equal(schedule.ecsParameters.networkConfiguration.securityGroups);
+
+    type Statement = { Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, string>> };
+    const granted = (JSON.parse(one("aws:iam/rolePolicy:RolePolicy", "api-task-permissions").inputs.policy as string) as { Statement: Statement[] }).Statement;
+    const grantsOf = (action: string) => granted.filter((st) => st.Effect === "Allow" && [st.Action].flat().includes(action));
+    const inCluster = { ArnEquals: { "ecs:cluster": schedule.arn } };
+    const run = grantsOf("ecs:RunTask");
+    expect(run).to.have.length(1);
+    expect([run[0].Resource].flat()).to.deep.equal([`${envOf("NPS_BACKUP_TASK_DEFINITION").replace(/:\d+$/, "")}:*`]);
+    expect(run[0].Condition).to.deep.equal(inCluster);
+    for (const action of ["ecs:DescribeTasks", "ecs:ListTasks"]) {
+      expect(grantsOf(action), action).to.have.length(1);
+      expect(grantsOf(action)[0].Condition, action).to.deep.equal(inCluster);
+    }
+    const pass = grantsOf("iam:PassRole");
+    expect(pass).to.have.length(1);
+    expect([pass[0].Resource].flat()).to.have.members([td.inputs.executionRoleArn as string, td.inputs.taskRoleArn as string]).and.have.length(2);
+    expect(pass[0].Condition).to.deep.equal({ StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
   });
 
   it("serves HTTPS on an ALB: ACM certificate validated through Route53, TLS 1.2+, 80 redirects to 443", () => {

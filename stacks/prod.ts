@@ -9,7 +9,7 @@ import { ServiceScaling } from "../infra/aws/autoscaling";
 import { BackupBucket } from "../infra/aws/backup-bucket";
 import { Cache } from "../infra/aws/cache";
 import { Database } from "../infra/aws/database";
-import { EcsPlatform, FargateService, OneOffTask, ScheduledJob, type PolicyStatement, type TaskArgs } from "../infra/aws/ecs";
+import { EcsPlatform, FargateService, OneOffTask, ScheduledJob, runTaskGrant, type PolicyStatement, type TaskArgs } from "../infra/aws/ecs";
 import { ImageRepository, relativeContext, type Release } from "../infra/aws/image-repository";
 import { LoadBalancer } from "../infra/aws/load-balancer";
 import { ManagedMonitoring } from "../infra/aws/managed-monitoring";
@@ -194,27 +194,12 @@ export function deployProd(s: ProdSettings) {
   /** Secrets a service gets beside its catalog environment. */
   const ownSecrets: Partial<Record<WorkloadName, Record<string, Out>>> = { api: { NPS_ADMIN_PASSWORD: admin.ref("NPS_ADMIN_PASSWORD") } };
 
-  const services = new Map<WorkloadName, FargateService>();
-  const jobFamilies: string[] = [];
+  // The scheduled jobs first: the API starts the backup task itself when an administrator asks for a backup.
+  const jobs = new Map<string, ScheduledJob>();
   for (const w of Object.values(WORKLOADS)) {
     const run = w.prod;
+    if (run.kind !== "jobs") continue;
     const permissions = (run.grants ?? []).flatMap((g) => grants[g]);
-    if (run.kind === "service") {
-      const size = sizeOf(w.name);
-      const targetGroup = w.public ? targetGroups[w.name] : undefined;
-      services.set(
-        w.name,
-        new FargateService(w.name, {
-          ...taskOf(w.name, size, permissions, { secrets: ownSecrets[w.name] }),
-          desiredCount: w.replicas.scalable && "min" in size ? size.min : 1,
-          discoveryName: w.name,
-          targetGroups: targetGroup ? [{ arn: targetGroup.arn, port: w.ports[0].port }] : [],
-          // New code starts only on the schema it was migrated for, and behind a ready listener.
-          dependsOn: [oneOff.deployStep, ...(targetGroup ? lb.ready : [])],
-        }),
-      );
-      continue;
-    }
     for (const job of run.jobs) {
       const scheduled = new ScheduledJob(job.name, {
         // Backups dump and restore the whole schema, as its owner; other jobs use the services' role.
@@ -224,8 +209,50 @@ export function deployProd(s: ProdSettings) {
         ports: [],
         schedule: job.schedule,
       });
-      jobFamilies.push(scheduled.family);
+      jobs.set(job.name, scheduled);
     }
+  }
+  const jobFamilies = [...jobs.values()].map((j) => j.family);
+
+  // An administrator's backup (POST /api/admin/backups) runs in the first backup kind's scheduled
+  // task: the API's own role cannot create the scratch database the verification restores into,
+  // the task's owner login can. The kinds' tasks differ only in their command, which the API sets
+  // to the asked kind's.
+  const backupRun = WORKLOADS.backup.prod;
+  const adminBackup = backupRun.kind === "jobs" ? jobs.get(backupRun.jobs[0].name) : undefined;
+  if (!adminBackup) throw new Error("stack prod: the backup entry has no scheduled task for the admin API to start");
+  const joined = (ids: pulumi.Input<string>[]) => pulumi.all(ids).apply((all) => all.join(","));
+  const serviceWiring: Wiring<Out, Out> = {
+    ...wiring,
+    backupTask: {
+      cluster: adminBackup.placement.cluster,
+      taskDefinition: adminBackup.task.definition.arn,
+      container: adminBackup.task.container,
+      subnets: joined(adminBackup.placement.subnetIds),
+      securityGroups: joined(adminBackup.placement.securityGroupIds),
+    },
+  };
+  /** Permissions a service gets beside its catalog grants. */
+  const ownPermissions: Partial<Record<WorkloadName, PolicyStatement[]>> = { api: runTaskGrant(adminBackup) };
+
+  const services = new Map<WorkloadName, FargateService>();
+  for (const w of Object.values(WORKLOADS)) {
+    const run = w.prod;
+    if (run.kind !== "service") continue;
+    const permissions = [...(run.grants ?? []).flatMap((g) => grants[g]), ...(ownPermissions[w.name] ?? [])];
+    const size = sizeOf(w.name);
+    const targetGroup = w.public ? targetGroups[w.name] : undefined;
+    services.set(
+      w.name,
+      new FargateService(w.name, {
+        ...taskOf(w.name, size, permissions, { wiring: serviceWiring, secrets: ownSecrets[w.name] }),
+        desiredCount: w.replicas.scalable && "min" in size ? size.min : 1,
+        discoveryName: w.name,
+        targetGroups: targetGroup ? [{ arn: targetGroup.arn, port: w.ports[0].port }] : [],
+        // New code starts only on the schema it was migrated for, and behind a ready listener.
+        dependsOn: [oneOff.deployStep, ...(targetGroup ? lb.ready : [])],
+      }),
+    );
   }
 
   const monitoring = new ManagedMonitoring("nps-monitoring", {

@@ -24,6 +24,8 @@ export interface PolicyStatement {
   readonly Effect: "Allow" | "Deny";
   readonly Action: string | string[];
   readonly Resource: pulumi.Input<string> | pulumi.Input<string>[];
+  /** Operator -> condition key -> value(s), as IAM writes it: { ArnEquals: { "ecs:cluster": arn } }. */
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>>>;
 }
 
 /**
@@ -161,12 +163,15 @@ export class FargateTask extends pulumi.ComponentResource {
   readonly ready: pulumi.Resource[] = [];
   readonly family: string;
   readonly logGroup: aws.cloudwatch.LogGroup;
+  /** Its one container's name: what a RunTask override names. */
+  readonly container: string;
 
   constructor(name: string, args: TaskArgs, opts?: pulumi.ComponentResourceOptions) {
     super("nps:aws:FargateTask", name, {}, opts);
     const parent = { parent: this };
     const prefix = args.platform.namePrefix;
     this.family = `${prefix}-${name}`;
+    this.container = name;
     this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/${prefix}/${name}`, retentionInDays: args.logRetentionDays }, parent);
     const logs = this.logGroup;
     this.taskRole = new aws.iam.Role(`${name}-task`, { assumeRolePolicy: args.platform.tasksTrust }, parent);
@@ -182,7 +187,7 @@ export class FargateTask extends pulumi.ComponentResource {
     }
     const t = args.health?.timing;
     const container = {
-      name,
+      name: this.container,
       image: args.image,
       essential: true,
       command: args.command ? [...args.command] : undefined,
@@ -318,12 +323,19 @@ export interface ScheduledJobArgs extends TaskArgs {
 export class ScheduledJob extends pulumi.ComponentResource {
   readonly schedule: aws.scheduler.Schedule;
   readonly family: string;
+  readonly task: FargateTask;
+  /** Where the schedule starts it: a RunTask of its own (runTaskGrant) starts it the same way. */
+  readonly placement: { readonly cluster: pulumi.Output<string>; readonly subnetIds: pulumi.Input<string>[]; readonly securityGroupIds: pulumi.Input<string>[] };
+  readonly executionRoleArn: pulumi.Output<string>;
 
   constructor(name: string, args: ScheduledJobArgs, opts?: pulumi.ComponentResourceOptions) {
     super("nps:aws:ScheduledJob", name, {}, opts);
     const parent = { parent: this };
     const task = new FargateTask(name, args, parent);
+    this.task = task;
     this.family = task.family;
+    this.placement = { cluster: args.platform.cluster.arn, subnetIds: args.subnetIds, securityGroupIds: args.securityGroupIds };
+    this.executionRoleArn = args.platform.executionRole.arn;
     const role = new aws.iam.Role(
       `${name}-scheduler`,
       {
@@ -370,6 +382,26 @@ export class ScheduledJob extends pulumi.ComponentResource {
     );
     this.registerOutputs({});
   }
+}
+
+/**
+ * What another task needs to start a scheduled job's task itself (ECS RunTask) and to see whether
+ * it still runs: RunTask on the job's task definition in the job's cluster only, DescribeTasks and
+ * ListTasks in that cluster, and passing exactly the job's two roles, to ECS tasks only.
+ */
+export function runTaskGrant(job: ScheduledJob): PolicyStatement[] {
+  const inCluster = { ArnEquals: { "ecs:cluster": job.placement.cluster } };
+  return [
+    { Effect: "Allow", Action: ["ecs:RunTask"], Resource: job.task.definition.arnWithoutRevision.apply((a) => `${a}:*`), Condition: inCluster },
+    // The tasks these look at are started later, by ARN unknown here: the cluster condition narrows them.
+    { Effect: "Allow", Action: ["ecs:DescribeTasks", "ecs:ListTasks"], Resource: "*", Condition: inCluster },
+    {
+      Effect: "Allow",
+      Action: ["iam:PassRole"],
+      Resource: [job.executionRoleArn, job.task.taskRole.arn],
+      Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+    },
+  ];
 }
 
 export interface OneOffTaskArgs extends TaskArgs {

@@ -1,16 +1,15 @@
 import { z } from "zod";
-import { BACKUP_TYPES, type BackupType } from "../../lib/backup-kinds";
-import { bucketFrom, runBackupJob } from "../../backup/job";
+import { BACKUP_TYPES } from "../../lib/backup-kinds";
+import { bucketFrom } from "../../backup/job";
 import { entryView, listAll } from "../../backup/listing";
-import type { ApiDeps } from "../deps";
-import { conflict, HttpError } from "../http/errors";
 import type { ApiRouter, RouteModule } from "../http/route-kit";
+import { launcherFor, type RunningBackup } from "./backup-launcher";
 
 /**
  * /api/admin/backups: what backups there are (on this host's BACKUP_DIR and in the bucket), a
  * backup taken now (dumped, verified, uploaded, in the background), and the last verification.
- * Each call writes an audit row. The API process runs pg_dump/psql itself (the app image
- * carries postgresql-client-15).
+ * Each call writes an audit row. A backup runs where backup-launcher.ts says: the prod stack's
+ * backup task, or the API process itself (the app image carries postgresql-client-15).
  */
 
 const ADMIN = { scopes: ["admin"] } as const;
@@ -28,13 +27,14 @@ const EntrySchema = z.object({
   verified: z.object({ at: z.string(), ok: z.boolean() }).nullable(),
 });
 
-/** One backup at a time per API process; a second request while one runs is a 409. */
-const running = new WeakMap<ApiDeps, { type: BackupType; since: Date }>();
+const RunningSchema = z.object({
+  type: z.enum(BACKUP_TYPES),
+  since: z.iso.datetime(),
+  /** The ECS task taking it (prod stack); null when the API's own process does. */
+  task_arn: z.string().nullable(),
+});
 
-function serverUrl(deps: ApiDeps): string {
-  if (deps.db.kind !== "postgres") throw new HttpError(409, "conflict", "backups need a PostgreSQL server; the embedded database is backed up by copying NPS_DATA_DIR");
-  return deps.db.url;
-}
+const runningView = (b: RunningBackup) => ({ type: b.type, since: b.since.toISOString(), task_arn: b.taskArn });
 
 export const backupRoutes: RouteModule = {
   base: "/api/admin/backups",
@@ -45,44 +45,28 @@ export const backupRoutes: RouteModule = {
       path: "/",
       summary: "Backups, locally and in the bucket, newest first",
       auth: ADMIN,
-      response: z.object({ backups: z.array(EntrySchema), running: z.object({ type: z.enum(BACKUP_TYPES), since: z.iso.datetime() }).nullable() }),
+      response: z.object({ backups: z.array(EntrySchema), running: RunningSchema.nullable() }),
+      errors: { 503: "ECS would not list the backup tasks" },
       handler: async ({ deps, audit }) => {
-        const entries = await listAll(deps.config.backupDir, bucketFrom(deps.config));
+        const [entries, now] = await Promise.all([listAll(deps.config.backupDir, bucketFrom(deps.config)), launcherFor(deps).running()]);
         await audit({ action: "backup.list", resourceType: "backup", details: { count: entries.length } });
-        const now = running.get(deps);
-        return { backups: entries.map(entryView), running: now ? { type: now.type, since: now.since.toISOString() } : null };
+        return { backups: entries.map(entryView), running: now ? runningView(now) : null };
       },
     });
 
     r.route({
       method: "post",
       path: "/",
-      summary: "Take a backup now: dumped, verified by a restore into a scratch database, uploaded when a bucket is configured",
+      summary: "Take a backup now (in the prod stack, as the backup task): dumped, verified by a restore into a scratch database, uploaded when a bucket is configured",
       auth: ADMIN,
       body: z.object({ type: z.enum(BACKUP_TYPES) }),
       status: 202,
-      response: z.object({ status: z.literal("started"), type: z.enum(BACKUP_TYPES), started_at: z.iso.datetime() }),
-      errors: { 409: "A backup is already running, or the database is the embedded one" },
+      response: z.object({ status: z.literal("started"), type: z.enum(BACKUP_TYPES), started_at: z.iso.datetime(), task_arn: z.string().nullable() }),
+      errors: { 409: "A backup is already running, or the database is the embedded one", 503: "ECS would not list or start the backup task" },
       handler: async ({ deps, body, principal, audit }) => {
-        const url = serverUrl(deps);
-        const busy = running.get(deps);
-        if (busy) throw conflict(`a ${busy.type} backup has been running since ${busy.since.toISOString()}`, "type");
-        const since = new Date();
-        running.set(deps, { type: body.type, since });
-        await audit({ action: "backup.trigger", resourceType: "backup", resourceId: body.type, details: { type: body.type } });
-        void runBackupJob({
-          kind: body.type,
-          url,
-          backupDir: deps.config.backupDir,
-          retentionDays: deps.config.backup.retentionDays,
-          bucket: bucketFrom(deps.config),
-          verify: true,
-          logger: deps.logger,
-          actor: { id: principal.userId, username: principal.username },
-        })
-          .catch(() => undefined) // recorded by the job: log, audit row
-          .finally(() => running.delete(deps));
-        return { status: "started" as const, type: body.type, started_at: since.toISOString() };
+        const started = await launcherFor(deps).start(body.type, { id: principal.userId, username: principal.username });
+        await audit({ action: "backup.trigger", resourceType: "backup", resourceId: body.type, details: { type: body.type, task_arn: started.taskArn } });
+        return { status: "started" as const, type: body.type, started_at: started.since.toISOString(), task_arn: started.taskArn };
       },
     });
 

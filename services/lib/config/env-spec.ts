@@ -125,6 +125,11 @@ export const ENV_VARS = [
   { name: "NPS_BACKUP_METRICS_PORT", default: String(PORTS.backupMetrics), group: "NPS", description: "The backup service's metrics, /health and /ready" },
   { name: "NPS_BACKUP_KMS_KEY_ID", default: "", group: "NPS", description: "KMS key (id or ARN) uploads are encrypted with (SSE-KMS); empty: the bucket's default encryption" },
   { name: "NPS_BACKUP_S3_ENDPOINT", group: "NPS", description: "S3-compatible endpoint URL (path-style); empty: AWS S3 in AWS_REGION" },
+  { name: "NPS_BACKUP_TASK_CLUSTER", default: "", group: "NPS", description: "ECS cluster (ARN) the admin API starts backups in as one-shot tasks (AWS stack, with the four below); empty: the API takes them in its own process" },
+  { name: "NPS_BACKUP_TASK_DEFINITION", default: "", group: "NPS", description: "Task definition (ARN) of the backup task the admin API starts" },
+  { name: "NPS_BACKUP_TASK_CONTAINER", default: "", group: "NPS", description: "The backup task's container, whose command the admin API sets to the kind's scheduled command" },
+  { name: "NPS_BACKUP_TASK_SUBNETS", default: "", group: "NPS", description: "Comma-separated subnet ids the backup task runs in" },
+  { name: "NPS_BACKUP_TASK_SECURITY_GROUPS", default: "", group: "NPS", description: "Comma-separated security group ids of the backup task" },
   { name: "NPS_METRICS_PUSH_URL", default: "", group: "NPS", description: "OTLP/HTTP metrics endpoint short-lived jobs (backups, daily readings) push to before they exit; empty: served on their metrics port" },
   { name: "NPS_ALERT_QUEUE_URL", default: "", group: "NPS", description: "SQS queue the alerter reads cloud alarms from (AWS stack); empty: Alertmanager webhooks only" },
 ] as const satisfies readonly EnvVarSpec[];

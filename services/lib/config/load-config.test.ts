@@ -84,6 +84,40 @@ describe("config", () => {
     expect([container.api.host, container.bindHost]).to.deep.equal(["0.0.0.0", "0.0.0.0"]);
   });
 
+  it("reads the backup task the admin API starts (all five NPS_BACKUP_TASK_* or none), naming what is missing or malformed", () => {
+    expect(loadConfig({}, { service: "oracle" }).backup.task).to.equal(undefined);
+    const task = {
+      NPS_BACKUP_TASK_CLUSTER: "arn:aws:ecs:eu-west-1:123456789012:cluster/nps-prod",
+      NPS_BACKUP_TASK_DEFINITION: "arn:aws:ecs:eu-west-1:123456789012:task-definition/nps-prod-backup-full:3",
+      NPS_BACKUP_TASK_CONTAINER: "backup-full",
+      NPS_BACKUP_TASK_SUBNETS: "subnet-0a1, subnet-0b2",
+      NPS_BACKUP_TASK_SECURITY_GROUPS: "sg-0c3",
+    };
+    expect(loadConfig(task, { service: "oracle" }).backup.task).to.deep.equal({
+      cluster: task.NPS_BACKUP_TASK_CLUSTER,
+      taskDefinition: task.NPS_BACKUP_TASK_DEFINITION,
+      container: "backup-full",
+      subnets: ["subnet-0a1", "subnet-0b2"],
+      securityGroups: ["sg-0c3"],
+    });
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env, { service: "oracle" });
+      } catch (e) {
+        if (e instanceof ConfigError) return e.problems;
+        throw e;
+      }
+      return [];
+    };
+    expect(problems({ ...task, NPS_BACKUP_TASK_CONTAINER: "", NPS_BACKUP_TASK_SUBNETS: "" })).to.deep.equal([
+      "NPS_BACKUP_TASK_CONTAINER, NPS_BACKUP_TASK_SUBNETS: must be set with the other NPS_BACKUP_TASK_* variables (all five or none)",
+    ]);
+    expect(problems({ ...task, NPS_BACKUP_TASK_CLUSTER: "nps-prod", NPS_BACKUP_TASK_SECURITY_GROUPS: "sg-1,vpc-2" })).to.deep.equal([
+      "NPS_BACKUP_TASK_CLUSTER: expected an ECS cluster ARN",
+      'NPS_BACKUP_TASK_SECURITY_GROUPS: expected sg-... ids separated by commas, got "vpc-2"',
+    ]);
+  });
+
   it("keeps .env.example in step with the variable list", () => {
     const committed = fs.readFileSync(path.join(__dirname, "..", "..", "..", ".env.example"), "utf8");
     expect(committed).to.equal(renderEnvFile({}, "NPS environment example: copy to .env, or run `nps env init`"));

@@ -97,9 +97,24 @@ export interface Config {
     readonly s3Endpoint: string | undefined;
     readonly kmsKeyId: string;
     readonly metricsPort: number;
+    /** Where the admin API starts a backup as a one-shot ECS task (AWS stack); undefined: in its own process. */
+    readonly task?: BackupTaskSettings;
   };
   /** OTLP/HTTP endpoint one-shot jobs push their metrics to before they exit; empty: none. */
   readonly metricsPushUrl: string;
+}
+
+/**
+ * The backup task the admin API starts with ECS RunTask: the one the prod stack schedules, which
+ * logs in as the schema's owner (the services' own role cannot create the scratch database a
+ * verification restores into).
+ */
+export interface BackupTaskSettings {
+  readonly cluster: string;
+  readonly taskDefinition: string;
+  readonly container: string;
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -166,6 +181,23 @@ const cron = z.string().refine((s) => {
     return false;
   }
 }, "expected a cron expression such as \"0 3 * * 0\"");
+
+/** Empty, or an ECS ARN of this resource type (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME, .../task-definition/FAMILY:REVISION). */
+const ecsArn = (resource: "cluster" | "task-definition") =>
+  str.regex(
+    new RegExp(`^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${resource}/[A-Za-z0-9_-]{1,255}${resource === "task-definition" ? ":\\d+" : ""})?$`),
+    `expected an ECS ${resource} ARN`,
+  );
+
+/** Comma-separated VPC ids of one kind (subnet-..., sg-...); empty gives none. */
+const vpcIds = (prefix: "subnet" | "sg") =>
+  z.string().transform((s, ctx) => {
+    const ids = s.split(",").map((x) => x.trim()).filter(Boolean);
+    const bad = ids.filter((id) => !new RegExp(`^${prefix}-[0-9a-z]+$`).test(id));
+    if (bad.length === 0) return ids;
+    ctx.addIssue({ code: "custom", message: `expected ${prefix}-... ids separated by commas, got "${bad.join(",")}"` });
+    return z.NEVER;
+  });
 
 /** The shape of the raw environment after defaults: one schema entry per variable that is parsed. */
 const schema = z.object({
@@ -248,6 +280,11 @@ const schema = z.object({
   NPS_BACKUP_S3_ENDPOINT: url(["http:", "https:"]).optional(),
   NPS_BACKUP_KMS_KEY_ID: str,
   NPS_BACKUP_METRICS_PORT: port,
+  NPS_BACKUP_TASK_CLUSTER: ecsArn("cluster"),
+  NPS_BACKUP_TASK_DEFINITION: ecsArn("task-definition"),
+  NPS_BACKUP_TASK_CONTAINER: str.regex(/^([A-Za-z0-9_-]{1,255})?$/, "expected a container name"),
+  NPS_BACKUP_TASK_SUBNETS: vpcIds("subnet"),
+  NPS_BACKUP_TASK_SECURITY_GROUPS: vpcIds("sg"),
   NPS_METRICS_PUSH_URL: z.union([z.literal(""), url(["http:", "https:"])]),
 } satisfies Partial<Record<EnvName, z.ZodType>>);
 
@@ -309,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     else if (isPlaceholder(raw.API_SECRET_KEY)) problems.push('API_SECRET_KEY: the published "changeme" placeholder is refused; generate a real key (nps env init)');
   }
   if (raw.NPS_DB_APP_USER && raw.NPS_DB_APP_PASSWORD.length < 16) problems.push("NPS_DB_APP_PASSWORD: must be set (16 characters at least) with NPS_DB_APP_USER");
+  const task = backupTask(raw, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const cwd = options.cwd ?? process.cwd();
@@ -391,8 +429,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       s3Endpoint: raw.NPS_BACKUP_S3_ENDPOINT,
       kmsKeyId: raw.NPS_BACKUP_KMS_KEY_ID,
       metricsPort: raw.NPS_BACKUP_METRICS_PORT,
+      ...(task ? { task } : {}),
     },
     metricsPushUrl: raw.NPS_METRICS_PUSH_URL,
+  };
+}
+
+/** NPS_BACKUP_TASK_*: all five or none; a half-configured task would fail at the first trigger instead of at start. */
+function backupTask(raw: z.infer<typeof schema>, problems: string[]): BackupTaskSettings | undefined {
+  const given = {
+    NPS_BACKUP_TASK_CLUSTER: raw.NPS_BACKUP_TASK_CLUSTER !== "",
+    NPS_BACKUP_TASK_DEFINITION: raw.NPS_BACKUP_TASK_DEFINITION !== "",
+    NPS_BACKUP_TASK_CONTAINER: raw.NPS_BACKUP_TASK_CONTAINER !== "",
+    NPS_BACKUP_TASK_SUBNETS: raw.NPS_BACKUP_TASK_SUBNETS.length > 0,
+    NPS_BACKUP_TASK_SECURITY_GROUPS: raw.NPS_BACKUP_TASK_SECURITY_GROUPS.length > 0,
+  };
+  const missing = Object.entries(given).filter(([, set]) => !set).map(([name]) => name);
+  if (missing.length === Object.keys(given).length) return undefined;
+  if (missing.length > 0) {
+    problems.push(`${missing.join(", ")}: must be set with the other NPS_BACKUP_TASK_* variables (all five or none)`);
+    return undefined;
+  }
+  return {
+    cluster: raw.NPS_BACKUP_TASK_CLUSTER,
+    taskDefinition: raw.NPS_BACKUP_TASK_DEFINITION,
+    container: raw.NPS_BACKUP_TASK_CONTAINER,
+    subnets: raw.NPS_BACKUP_TASK_SUBNETS,
+    securityGroups: raw.NPS_BACKUP_TASK_SECURITY_GROUPS,
   };
 }
 
