@@ -146,11 +146,8 @@ export class ApiRouter {
     const { cache } = runtime.deps.cacheLayer;
     const cacheable = spec.method === "get" && spec.cache !== undefined;
     return async (req, res) => {
-      const params = parsePart(spec.params, req.params, "params") as Out<P>;
-      const query = parsePart(spec.query, req.query, "query") as Out<Q>;
-      const body = parseBody(spec.body, req.body) as Out<B>;
       const principal = req.principal;
-
+      // A hit was stored by this route after the same URL passed validation, so it is looked up first.
       const cacheKey = cacheable && principal ? responseCacheKey(req, principal) : undefined;
       if (cacheKey && principal) {
         const hit = await cache.get(principal.userId, cacheKey);
@@ -160,6 +157,9 @@ export class ApiRouter {
           return;
         }
       }
+      const params = parsePart(spec.params, req.params, "params") as Out<P>;
+      const query = parsePart(spec.query, req.query, "query") as Out<Q>;
+      const body = parseBody(spec.body, req.body) as Out<B>;
 
       const ctx: RouteContext<Out<P>, Out<Q>, Out<B>, A> = {
         params,
