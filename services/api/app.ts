@@ -17,6 +17,7 @@ import { webPageRouter } from "./http/web-page";
 import { ApiMetrics, metricsMiddleware } from "./metrics";
 import { LIVENESS } from "./health/routes";
 import { ROUTE_MODULES } from "./routes";
+import { KeptSettingsRepository } from "./settings/kept-settings";
 import { sharePageRouter } from "./share/share-page";
 import { documentWebSocket, WS_PATH } from "./ws/ws-server";
 import { API_VERSION } from "./version";
@@ -53,7 +54,10 @@ export interface ApiApp {
  * Builds the Express API from its dependencies: no listening, no globals, so tests and the
  * benchmark build as many as they like. main.ts listens and attaches the WebSocket.
  */
-export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE_MODULES): ApiApp {
+export function createApp(given: ApiDeps, modules: readonly RouteModule[] = ROUTE_MODULES): ApiApp {
+  // Every reading request reads its caller's settings: the app reads them through a short-lived copy.
+  const settings = new KeptSettingsRepository(given.db);
+  const deps: ApiDeps = { ...given, repos: { ...given.repos, settings } };
   const { config, logger } = deps;
   const metrics = new ApiMetrics(deps.registry, {
     oracleMode: () => deps.oracle.mode,
@@ -128,6 +132,7 @@ export function createApp(deps: ApiDeps, modules: readonly RouteModule[] = ROUTE
     close: () => {
       limiters.shutdown();
       authenticator.close();
+      settings.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import passport from "passport";
 import { Strategy as JwtStrategy, type VerifiedCallback } from "passport-jwt";
 import type { CacheLayer } from "../../lib/cache/cache-layer";
 import { hashToken } from "../../lib/crypto/tokens";
-import { TtlMap } from "../../lib/cache/ttl-map";
+import { KeptCopies } from "../../lib/cache/kept-copies";
 import type { Repositories } from "../../lib/db/repositories";
 import { onAccountChange, type UserRecord } from "../../lib/db/repositories/users";
 import type { Logger } from "../../lib/logger";
@@ -12,6 +12,7 @@ import { unauthorized } from "../http/errors";
 import { asAccessClaims, issuedInTheFuture, signingKey, verifyOptions, type TokenSettings } from "./access-tokens";
 import type { Principal } from "./principal";
 import { effectiveKeyScopes, roleScopes } from "./scopes";
+import { VerifiedTokens } from "./verified-tokens";
 
 /** API keys start with this, which is how a bearer credential is told apart from a JWT. */
 export const API_KEY_PREFIX = "nps_";
@@ -76,25 +77,30 @@ export interface AuthenticatorDeps {
 }
 
 /**
- * Resolves credentials to a principal with passport: passport-jwt for access tokens (algorithm,
- * issuer, audience and age pinned; revocation checked on every request, account state and password
- * changes as ACCOUNT_CACHE_MS says), and the API-key strategy. API_SECRET_KEY only signs: presented as a credential
- * it is neither a valid JWT nor a known key, and is refused like any other wrong token.
- */
-/**
  * How long an account read for a token check is kept in this process. Changes made here drop it
  * at once; a change made by another replica is seen within this time. Revocations (logout, refresh
  * reuse) are checked on every request regardless.
  */
 export const ACCOUNT_CACHE_MS = 1_000;
 
+/**
+ * Resolves credentials to a principal with passport: passport-jwt for access tokens (algorithm,
+ * issuer, audience and age pinned), and the API-key strategy. A token verified once is taken as
+ * verified for VERIFIED_TOKEN_MS (./verified-tokens.ts); revocation is checked on every request, the
+ * account's state and password changes as ACCOUNT_CACHE_MS says. API_SECRET_KEY only signs:
+ * presented as a credential it is neither a valid JWT nor a known key, and is refused like any other
+ * wrong token.
+ */
 export class Authenticator {
   private readonly passport = new passport.Passport();
-  private readonly accounts = new TtlMap<UserRecord>(10_000);
+  /** Concurrent requests of one account share its read; a missing account is not kept. */
+  private readonly accounts = new KeptCopies<UserRecord | null>({ ttlMs: ACCOUNT_CACHE_MS, keep: (user) => user !== null });
+  private readonly verified: VerifiedTokens;
   private readonly stopListening: () => void;
 
   constructor(private readonly deps: AuthenticatorDeps) {
     const options = verifyOptions(deps.tokens);
+    this.verified = new VerifiedTokens(deps.tokens.jwtExpireMinutes * 60);
     this.passport.use(
       "jwt",
       new JwtStrategy(
@@ -109,8 +115,13 @@ export class Authenticator {
           issuer: options.issuer as string,
           audience: options.audience as string,
           jsonWebTokenOptions: { maxAge: options.maxAge, clockTolerance: options.clockTolerance },
+          passReqToCallback: true,
         },
-        (payload: unknown, done: VerifiedCallback) => {
+        (req: Request, payload: unknown, done: VerifiedCallback) => {
+          // The signature and pinned claims held: these bytes need not be verified again for a while.
+          const claims = asAccessClaims(payload);
+          const token = credentialOf(req.headers)?.value;
+          if (claims && token !== undefined) this.verified.remember(token, claims);
           this.verifyToken(payload).then(
             (result) => (typeof result === "string" ? done(null, false, new AuthFailure(result)) : done(null, result)),
             (err: unknown) => done(err, false),
@@ -119,7 +130,7 @@ export class Authenticator {
       ),
     );
     this.passport.use("api-key", new ApiKeyStrategy((key) => this.verifyApiKey(key)));
-    this.stopListening = onAccountChange((id) => this.accounts.delete(id));
+    this.stopListening = onAccountChange((id) => this.accounts.invalidate(id));
   }
 
   /** Stops following account changes (the app is closing). */
@@ -128,12 +139,8 @@ export class Authenticator {
   }
 
   /** The account behind a token: from this process's short-lived copy, or the database. */
-  private async account(id: string): Promise<UserRecord | null> {
-    const kept = this.accounts.get(id);
-    if (kept) return kept;
-    const user = await this.deps.repos.users.findById(id);
-    if (user) this.accounts.set(id, user, ACCOUNT_CACHE_MS);
-    return user;
+  private account(id: string): Promise<UserRecord | null> {
+    return this.accounts.get(id, () => this.deps.repos.users.findById(id));
   }
 
   /**
@@ -145,6 +152,15 @@ export class Authenticator {
       const credential = credentialOf(req.headers);
       if (!credential) {
         next();
+        return;
+      }
+      const claims = credential.kind === "jwt" ? this.verified.get(credential.value) : undefined;
+      if (claims) {
+        this.verifyToken(claims).then((result) => {
+          if (typeof result === "string") req.authFailure = result;
+          else req.principal = result;
+          next();
+        }, next);
         return;
       }
       const run = this.passport.authenticate(credential.kind, { session: false }, (err: unknown, user: Principal | false, info: unknown) => {

@@ -7,6 +7,9 @@ import { startTestApi, type SignedInUser, type TestApi } from "../testing/api-ha
 import { ownedOr404, type RouteModule } from "./route-kit";
 
 /** A feature-style module: a cached read of a per-user counter, a write that changes it, an owned resource. */
+/** Runs of the slow read's handler, and the gate that holds them until a test opens it. */
+const slow = { runs: 0, open: Promise.resolve() };
+
 function probeModule(): { module: RouteModule; counters: Map<string, number> } {
   const counters = new Map<string, number>();
   const module: RouteModule = {
@@ -22,6 +25,19 @@ function probeModule(): { module: RouteModule; counters: Map<string, number> } {
         response: z.object({ user: z.string(), value: z.number(), page: z.number() }),
         cache: { ttlSeconds: 60 },
         handler: ({ principal, query }) => ({ user: principal.username, value: counters.get(principal.userId) ?? 0, page: query.page }),
+      });
+      r.route({
+        method: "get",
+        path: "/slow",
+        summary: "cached per-user read that takes a while",
+        auth: { scopes: ["oracle:read"] },
+        response: z.object({ runs: z.number() }),
+        cache: { ttlSeconds: 60 },
+        handler: async () => {
+          const run = ++slow.runs;
+          await slow.open;
+          return { runs: run };
+        },
       });
       r.route({
         method: "post",
@@ -82,6 +98,22 @@ describe("route toolkit", function () {
     expect(revalidated.status).to.equal(304);
     // The query is part of the key.
     expect((await get(alice, "/api/probe/counter?page=2")).headers["x-cache"]).to.equal("MISS");
+  });
+
+  it("identical reads missing the cache at the same moment run the handler once and get one answer", async () => {
+    let open = () => {};
+    slow.open = new Promise<void>((resolve) => (open = resolve));
+    const asks = [0, 1, 2, 3, 4].map(() => get(alice, "/api/probe/slow").then((res) => res));
+    // Every request is in before the handler may finish.
+    while (slow.runs === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 100));
+    open();
+    const answers = await Promise.all(asks);
+    expect(answers.map((a) => a.status)).to.deep.equal([200, 200, 200, 200, 200]);
+    expect(answers.map((a) => a.body)).to.deep.equal(answers.map(() => ({ runs: 1 })));
+    expect(slow.runs).to.equal(1);
+    // Another caller's identical URL is not theirs to share.
+    expect((await get(bob, "/api/probe/slow")).body).to.deep.equal({ runs: 2 });
   });
 
   it("never serves one principal's cached answer to another", async () => {

@@ -146,11 +146,8 @@ export class ApiRouter {
     const { cache } = runtime.deps.cacheLayer;
     const cacheable = spec.method === "get" && spec.cache !== undefined;
     return async (req, res) => {
-      const params = parsePart(spec.params, req.params, "params") as Out<P>;
-      const query = parsePart(spec.query, req.query, "query") as Out<Q>;
-      const body = parseBody(spec.body, req.body) as Out<B>;
       const principal = req.principal;
-
+      // A hit was stored by this route after the same URL passed validation, so it is looked up first.
       const cacheKey = cacheable && principal ? responseCacheKey(req, principal) : undefined;
       if (cacheKey && principal) {
         const hit = await cache.get(principal.userId, cacheKey);
@@ -160,6 +157,9 @@ export class ApiRouter {
           return;
         }
       }
+      const params = parsePart(spec.params, req.params, "params") as Out<P>;
+      const query = parsePart(spec.query, req.query, "query") as Out<Q>;
+      const body = parseBody(spec.body, req.body) as Out<B>;
 
       const ctx: RouteContext<Out<P>, Out<Q>, Out<B>, A> = {
         params,
@@ -173,25 +173,35 @@ export class ApiRouter {
         invalidateCache: (userId) => cache.invalidate(userId),
         publish: (userId, event) => runtime.deps.events.publish(userId, event),
       };
-      const returned = await spec.handler(ctx);
-      if (res.headersSent) return;
+      // What the handler answers, once it has run (nothing to send when it wrote the response itself).
+      const answer = async (): Promise<Answer> => {
+        const returned = await spec.handler(ctx);
+        if (res.headersSent) return { kind: "sent" };
+        const result = returned instanceof Reply ? returned.body : returned;
+        const status = returned instanceof Reply ? returned.status : (spec.status ?? 200);
+        if (spec.method !== "get" && principal) await cache.invalidate(principal.userId);
+        if (status === 204 || result === undefined) return { kind: "empty" };
+        return { kind: "json", status, text: JSON.stringify(result) };
+      };
 
-      const result = returned instanceof Reply ? returned.body : returned;
-      const status = returned instanceof Reply ? returned.status : (spec.status ?? 200);
-      if (spec.method !== "get" && principal) await cache.invalidate(principal.userId);
-      if (principal) res.setHeader("Cache-Control", "private, no-cache");
-      if (status === 204 || result === undefined) {
-        res.status(204).end();
+      if (!cacheKey || !principal) {
+        send(res, principal, await answer());
         return;
       }
-      const text = JSON.stringify(result);
-      if (cacheKey && principal && status < 300) {
-        const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
-        await cache.set(principal.userId, cacheKey, { status, contentType: "application/json", body: text, etag }, spec.cache!.ttlSeconds);
-        sendCached(req, res, status, text, etag, "MISS");
+      // Identical requests missing the cache at the same time share one run of the handler.
+      const mine: { answer?: Answer } = {};
+      const shared = await cache.fill(principal.userId, cacheKey, spec.cache!.ttlSeconds, async () => {
+        const own = await answer();
+        mine.answer = own;
+        if (own.kind !== "json" || own.status >= 300) return undefined;
+        return { status: own.status, contentType: "application/json", body: own.text, etag: `"${createHash("sha1").update(own.text).digest("base64url")}"` };
+      });
+      if (shared) {
+        sendCached(req, res, shared.status, shared.body, shared.etag, "MISS");
         return;
       }
-      res.status(status).type("application/json").send(text);
+      // Not an answer to keep (an error status, no body): a request that waited for it runs its own.
+      send(res, principal, mine.answer ?? (await answer()));
     };
   }
 
@@ -227,6 +237,16 @@ export class ApiRouter {
     };
     this.runtime.registry.registerPath(config);
   }
+}
+
+/** A handler's outcome: it wrote the response itself, or a body-less success, or JSON text to send. */
+type Answer = { readonly kind: "sent" } | { readonly kind: "empty" } | { readonly kind: "json"; readonly status: number; readonly text: string };
+
+function send(res: Response, principal: Principal | undefined, answer: Answer): void {
+  if (answer.kind === "sent") return;
+  if (principal) res.setHeader("Cache-Control", "private, no-cache");
+  if (answer.kind === "empty") res.status(204).end();
+  else res.status(answer.status).type("application/json").send(answer.text);
 }
 
 /** Records the route pattern for metrics (never the raw URL, whose ids would explode the label set). */

@@ -1,5 +1,6 @@
 import type { Logger } from "../logger";
 import type { RedisConnection } from "./redis-connection";
+import { SingleFlight } from "./single-flight";
 import { TtlMap } from "./ttl-map";
 
 /** A stored response: what a cached read answers with, and the ETag it is validated by. */
@@ -39,6 +40,8 @@ export class PrincipalCache {
   private readonly pendingInvalidations = new Set<string>();
   private pendingOverflow = false;
   private readonly now: () => number;
+  /** Misses being computed, by memory key (so an invalidation, which moves the generation, starts afresh). */
+  private readonly flights = new SingleFlight<CachedResponse | undefined>();
 
   constructor(
     private readonly redis: RedisConnection | undefined,
@@ -85,6 +88,22 @@ export class PrincipalCache {
       }
     }
     this.memory.set(this.memoryKey(owner, key), response, ttlMs);
+  }
+
+  /**
+   * A miss computed once however many ask at the same time: the first caller's `compute` runs, the
+   * others get its answer (or its error). The answer is stored as `set` would, unless the owner's
+   * entries were invalidated meanwhile (it may predate the write); whoever asks after such an
+   * invalidation computes afresh. `compute` answers undefined for what must not be kept (an error
+   * page, an empty body): then nothing is stored, and each waiter is told undefined.
+   */
+  async fill(owner: string, key: string, ttlSeconds: number, compute: () => Promise<CachedResponse | undefined>): Promise<CachedResponse | undefined> {
+    const flightKey = this.memoryKey(owner, key);
+    return this.flights.run(flightKey, async () => {
+      const response = await compute();
+      if (response && this.memoryKey(owner, key) === flightKey) await this.set(owner, key, response, ttlSeconds);
+      return response;
+    });
   }
 
   /** Drops every entry of one owner, in Redis and in memory. */

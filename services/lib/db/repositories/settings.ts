@@ -1,5 +1,6 @@
 import type { Queryable } from "../database";
 import { isUuid } from "../paging";
+import { changeNotices } from "./change-notices";
 
 /**
  * Per-account settings: a fixed list of keys (the table refuses others), string values.
@@ -31,6 +32,16 @@ export function isSettingKey(key: string): key is SettingKey {
   return (SETTING_KEYS as readonly string[]).includes(key);
 }
 
+const settingsChanges = changeNotices();
+
+/**
+ * Told the id of every account whose settings this process changes (through any repository
+ * instance), so an in-process copy of them can drop it at once. Returns the unsubscribe function.
+ */
+export const onSettingsChange = settingsChanges.listen;
+
+const settingsChanged = settingsChanges.tell;
+
 export class SettingsRepository {
   constructor(private readonly q: Queryable) {}
 
@@ -52,6 +63,7 @@ export class SettingsRepository {
          ON CONFLICT (user_id, setting_key) DO UPDATE SET setting_value = EXCLUDED.setting_value`,
         [userId, entries.map((e) => e[0]), entries.map((e) => e[1])],
       );
+      settingsChanged(userId);
     }
     return this.getAll(userId);
   }
@@ -59,6 +71,7 @@ export class SettingsRepository {
   async remove(userId: string, key: SettingKey): Promise<boolean> {
     if (!isUuid(userId)) return false;
     const { rowCount } = await this.q.query(`DELETE FROM user_settings WHERE user_id = $1 AND setting_key = $2`, [userId, key]);
+    if (rowCount === 1) settingsChanged(userId);
     return rowCount === 1;
   }
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from "../database";
 import { clampPage, isUuid, orderBy, Params, toPage, type Page, type PageRequest, type SortOrder } from "../paging";
+import { changeNotices } from "./change-notices";
 
 /**
  * Accounts. Password hashes come in already hashed (services/lib/crypto/passwords.ts); the
@@ -109,21 +110,16 @@ export function toUser(row: UserRow): UserRecord {
 
 const SORTS = { username: "u.username", role: "u.role", created_at: "u.created_at", last_login_at: "u.last_login_at", is_active: "u.is_active" } as const;
 
-const accountListeners = new Set<(id: string) => void>();
+const accountChanges = changeNotices();
 
 /**
  * Told the id of every account whose role, state, name or password this process changes (through
  * any repository instance), so an in-process cache of accounts can drop it at once. Returns the
  * unsubscribe function.
  */
-export function onAccountChange(listener: (id: string) => void): () => void {
-  accountListeners.add(listener);
-  return () => accountListeners.delete(listener);
-}
+export const onAccountChange = accountChanges.listen;
 
-function accountChanged(id: string): void {
-  for (const listener of accountListeners) listener(id);
-}
+const accountChanged = accountChanges.tell;
 
 export class UsersRepository {
   constructor(private readonly q: Queryable) {}
