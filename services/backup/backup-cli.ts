@@ -171,12 +171,24 @@ export function runVerifyCommand(arg: string, opts: { dir?: string; json?: boole
 async function confirm(sidecar: Sidecar, database: string): Promise<boolean> {
   const what = sidecar.type === "full" ? `REPLACE the whole database ${database}` : `replace the Oracle tables of ${database}`;
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl+C or Ctrl+D at the prompt (readline rejects the question), or a terminal that went away
+  // (the interface closes, and the question would wait forever): no answer is a no.
+  let answer: string | undefined;
+  const closed = new Promise<void>((resolve) => rl.once("close", resolve));
+  const asked = rl.question(`This will ${what} with ${sidecar.filename} (taken ${sidecar.timestamp}). Continue? [y/N] `).then(
+    (a) => void (answer = a),
+    (err: Error) => {
+      if (err.name !== "AbortError") throw err;
+    },
+  );
   try {
-    const answer = await rl.question(`This will ${what} with ${sidecar.filename} (taken ${sidecar.timestamp}). Continue? [y/N] `);
-    return /^y(es)?$/i.test(answer.trim());
+    await Promise.race([asked, closed]);
   } finally {
     rl.close();
   }
+  // The cancellation's message starts on a line of its own, not after the prompt.
+  if (answer === undefined) process.stderr.write("\n");
+  return answer !== undefined && /^y(es)?$/i.test(answer.trim());
 }
 
 export function runRestoreCommand(arg: string, opts: { nonInteractive?: boolean; notify?: boolean }): Promise<void> {
