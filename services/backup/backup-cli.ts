@@ -59,8 +59,11 @@ function print(json: boolean | undefined, value: unknown, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 }
 
+/** --notify's notifier: a message that was not delivered is one line on stderr, never the command's failure. */
 function notifierFor(config: Config, notify: boolean | undefined): AdminNotifier | undefined {
-  return notify ? telegramAdminNotifier(config.telegram) : undefined;
+  if (!notify) return undefined;
+  const chat = telegramAdminNotifier(config.telegram);
+  return { send: (text) => chat.send(text).catch((err: Error) => void process.stderr.write(`nps: admin chat not told: ${err.message}\n`)) };
 }
 
 export function runBackupCommand(opts: BackupFlags): Promise<void> {
@@ -201,12 +204,12 @@ export function runRestoreCommand(arg: string, opts: { nonInteractive?: boolean;
     try {
       const summary = await restoreBackup(file, url, { confirm: opts.nonInteractive ? undefined : confirm });
       await recordRestore(url, { ...summary }, true);
-      await notifier?.send(restoreSucceeded(summary.backup, summary.database, summary.rows)).catch((err: Error) => process.stderr.write(`nps: admin chat not told: ${err.message}\n`));
+      await notifier?.send(restoreSucceeded(summary.backup, summary.database, summary.rows));
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     } catch (err) {
       const reason = (err as Error).message;
       await recordRestore(url, { backup: path.basename(file), error: reason }, false);
-      await notifier?.send(restoreFailed(path.basename(file), reason)).catch(() => undefined);
+      await notifier?.send(restoreFailed(path.basename(file), reason));
       throw err;
     } finally {
       await cleanup();

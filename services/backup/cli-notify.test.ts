@@ -108,4 +108,23 @@ describe("nps backup --notify and nps restore --notify tell the admin chat", fun
     expect(r.stderr).to.match(/^nps: admin chat not told: .*chat not found.*\n$/);
     expect(sent().length).to.equal(before);
   });
+
+  it("a 429 from Telegram is waited out for its retry_after, as for every NPS message, and the message arrives", async () => {
+    tg.failNext("sendMessage", { status: 429, description: "Too Many Requests: retry after 1", retryAfter: 1 }, adminChat);
+    const before = sent().length;
+    const calls = tg.calls.get("sendMessage") ?? 0;
+    const r = await nps(["restore", oracleFile, "--non-interactive", "--notify"]);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stderr).to.equal("");
+    const summary = JSON.parse(r.stdout) as { backup: string; rows: Record<string, number> };
+    expect(sent().slice(before)).to.deep.equal([[adminChat, restoreSucceeded(summary.backup, t.name, summary.rows)]]);
+    expect(tg.calls.get("sendMessage"), "the refused call and its retry").to.equal(calls + 2);
+  });
+
+  it("without an admin chat configured, a backup with --notify still succeeds and says the chat was not told", async () => {
+    const r = await runNps(["backup", "--type", "oracle", "--dir", path.join(work, "unconfigured"), "--non-interactive", "--notify"], { ...env(), NPS_ADMIN_CHAT_ID: "" }, { cwd: work });
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout).to.match(/oracle_full_\d{8}_\d{6}\.sql\.gz \(/);
+    expect(r.stderr).to.equal("nps: admin chat not told: the admin chat is not configured (TELEGRAM_ENABLED, NPS_BOT_TOKEN and NPS_ADMIN_CHAT_ID or NPS_CHAT_ID)\n");
+  });
 });
