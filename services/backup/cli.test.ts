@@ -9,6 +9,7 @@ import { client, createProfile, createReading } from "../api/oracle/testing/feat
 import { startTestApi, type SignedInUser, type TestApi } from "../api/testing/api-harness";
 import type { Sidecar } from "./backup-files";
 import { sidecarPathOf } from "./sidecar-io";
+import { fillDatabase } from "./testing/fill-database";
 import { tableChecksums } from "./testing/table-checksums";
 
 /** The schema this build migrates to: what a fresh backup records. */
@@ -179,5 +180,43 @@ describe("nps backup, list, verify and restore round-trip a database filled thro
     const listed = await client(api, alice).get("/api/oracle/readings");
     expect(listed.status).to.equal(200);
     expect(listed.body.total).to.equal(4);
+  });
+});
+
+describe("nps backup's progress line: on a terminal, never in a pipe", function () {
+  this.timeout(180_000);
+  const t = useTestDatabase();
+  let work: string;
+  const env = () => baseEnv({ DATABASE_URL: t.url });
+  /** The line progressReporter redraws: carriage return, erase to the end of the line, the words. */
+  const PROGRESS = /\r\x1b\[Kbackup full: \d+(\.\d)? (B|KiB|MiB) written, \d+ s/g;
+
+  before(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "nps-backup-progress-"));
+    // Enough rows for the dump to arrive in many pieces, each a chance to draw the line.
+    await fillDatabase(t.db, { readings: 2000 });
+  });
+  after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it("in a pipe, without --non-interactive, stderr stays empty and stdout is the result line alone", async () => {
+    const r = await runNps(["backup", "--type", "full", "--dir", path.join(work, "piped")], env(), { cwd: work });
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stderr).to.equal("");
+    expect(r.stdout).to.match(/^\S+\/nps_backup_\d{8}_\d{6}\.sql\.gz \([^)]+\)\n$/);
+  });
+
+  it("on a terminal, the line is redrawn as the dump grows and erased before the result; --non-interactive turns it off", async () => {
+    const r = await runNpsOnTerminal(["backup", "--type", "full", "--dir", path.join(work, "terminal")], env(), { cwd: work });
+    expect(r.code, r.output).to.equal(0);
+    const drawn = r.output.match(PROGRESS) ?? [];
+    expect(drawn.length, JSON.stringify(r.output)).to.be.greaterThan(1);
+    // Just before the result the line is erased, so the result starts on a clean line (the erase
+    // the command repeats on its way out, after it, leaves nothing to see either).
+    expect(r.output).to.match(/backup full: [^\r]+\r\x1b\[K\S+\/nps_backup_\d{8}_\d{6}\.sql\.gz \([^)]+\)\r\n(\r\x1b\[K)?$/);
+
+    const quiet = await runNpsOnTerminal(["backup", "--type", "full", "--dir", path.join(work, "quiet"), "--non-interactive"], env(), { cwd: work });
+    expect(quiet.code, quiet.output).to.equal(0);
+    expect(quiet.output).to.not.include("\x1b[K").and.not.include("written");
+    expect(quiet.output).to.match(/^\S+\/nps_backup_\d{8}_\d{6}\.sql\.gz \([^)]+\)\r\n$/);
   });
 });
