@@ -59,8 +59,11 @@ function print(json: boolean | undefined, value: unknown, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 }
 
+/** --notify's notifier: a message that was not delivered is one line on stderr, never the command's failure. */
 function notifierFor(config: Config, notify: boolean | undefined): AdminNotifier | undefined {
-  return notify ? telegramAdminNotifier(config.telegram) : undefined;
+  if (!notify) return undefined;
+  const chat = telegramAdminNotifier(config.telegram);
+  return { send: (text) => chat.send(text).catch((err: Error) => void process.stderr.write(`nps: admin chat not told: ${err.message}\n`)) };
 }
 
 export function runBackupCommand(opts: BackupFlags): Promise<void> {
@@ -169,12 +172,24 @@ export function runVerifyCommand(arg: string, opts: { dir?: string; json?: boole
 async function confirm(sidecar: Sidecar, database: string): Promise<boolean> {
   const what = sidecar.type === "full" ? `REPLACE the whole database ${database}` : `replace the Oracle tables of ${database}`;
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl+C or Ctrl+D at the prompt (readline rejects the question), or a terminal that went away
+  // (the interface closes, and the question would wait forever): no answer is a no.
+  let answer: string | undefined;
+  const closed = new Promise<void>((resolve) => rl.once("close", resolve));
+  const asked = rl.question(`This will ${what} with ${sidecar.filename} (taken ${sidecar.timestamp}). Continue? [y/N] `).then(
+    (a) => void (answer = a),
+    (err: Error) => {
+      if (err.name !== "AbortError") throw err;
+    },
+  );
   try {
-    const answer = await rl.question(`This will ${what} with ${sidecar.filename} (taken ${sidecar.timestamp}). Continue? [y/N] `);
-    return /^y(es)?$/i.test(answer.trim());
+    await Promise.race([asked, closed]);
   } finally {
     rl.close();
   }
+  // The cancellation's message starts on a line of its own, not after the prompt.
+  if (answer === undefined) process.stderr.write("\n");
+  return answer !== undefined && /^y(es)?$/i.test(answer.trim());
 }
 
 export function runRestoreCommand(arg: string, opts: { nonInteractive?: boolean; notify?: boolean }): Promise<void> {
@@ -187,12 +202,12 @@ export function runRestoreCommand(arg: string, opts: { nonInteractive?: boolean;
     try {
       const summary = await restoreBackup(file, url, { confirm: opts.nonInteractive ? undefined : confirm });
       await recordRestore(url, { ...summary }, true);
-      await notifier?.send(restoreSucceeded(summary.backup, summary.database, summary.rows)).catch((err: Error) => process.stderr.write(`nps: admin chat not told: ${err.message}\n`));
+      await notifier?.send(restoreSucceeded(summary.backup, summary.database, summary.rows));
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     } catch (err) {
       const reason = (err as Error).message;
       await recordRestore(url, { backup: path.basename(file), error: reason }, false);
-      await notifier?.send(restoreFailed(path.basename(file), reason)).catch(() => undefined);
+      await notifier?.send(restoreFailed(path.basename(file), reason));
       throw err;
     } finally {
       await cleanup();

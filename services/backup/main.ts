@@ -10,7 +10,7 @@ import { BACKUP_TYPES } from "../lib/backup-kinds";
 import { bucketFrom, runBackupJob } from "./job";
 import { listLocal } from "./listing";
 import { BackupMetrics } from "./metrics";
-import { telegramAdminNotifier } from "./notifier";
+import { adminChatConfigured, telegramAdminNotifier } from "./notifier";
 import { BackupScheduler, type Clock } from "./scheduler";
 import type { FindOptions } from "./pg-tools";
 
@@ -46,7 +46,7 @@ export function backupServiceMain(hooks: BackupServiceHooks = {}) {
         seen.verified.add(e.type);
       }
     }
-    const notifier = config.telegram.enabled && config.telegram.botToken && config.telegram.adminChatId ? telegramAdminNotifier(config.telegram) : undefined;
+    const notifier = adminChatConfigured(config.telegram) ? telegramAdminNotifier(config.telegram) : undefined;
     const bucket = bucketFrom(config);
     const scheduler = new BackupScheduler({
       schedules: config.backup.schedules,

@@ -1,9 +1,10 @@
 import type { Config } from "../lib/config/load-config";
+import { createTelegramApi, telegramConfigured } from "../lib/telegram/telegram-api";
 
 /**
- * Tells the admin chat how a backup or restore went. A small interface so the alerter's Telegram
- * sender and this one can stand in for each other; the implementation here is the Bot API's
- * sendMessage to NPS_ADMIN_CHAT_ID (which falls back to NPS_CHAT_ID), on TELEGRAM_API_ROOT.
+ * Tells the admin chat how a backup or restore went: plain text to NPS_ADMIN_CHAT_ID (which
+ * falls back to NPS_CHAT_ID), sent with the Bot API client the alerter and the bot use, so its
+ * retries after a 429, its rate limit and its timeouts are the same for every NPS message.
  */
 export interface AdminNotifier {
   /** Sends one plain-text message; rejects with the reason when it was not delivered. */
@@ -14,21 +15,18 @@ export class NotifierNotConfigured extends Error {
   override readonly name = "NotifierNotConfigured";
 }
 
-export function telegramAdminNotifier(t: Config["telegram"], fetchImpl: typeof fetch = fetch): AdminNotifier {
+/** Telegram configured and an admin chat named: what a notifier needs to send at all. */
+export function adminChatConfigured(t: Config["telegram"]): boolean {
+  return telegramConfigured(t) && t.adminChatId !== "";
+}
+
+export function telegramAdminNotifier(t: Config["telegram"], options: { fetch?: typeof fetch } = {}): AdminNotifier {
+  // One client per notifier: its rate limit spans every message the command or the service sends.
+  const api = adminChatConfigured(t) ? createTelegramApi(t, options) : undefined;
   return {
     async send(text: string) {
-      if (!t.enabled || !t.botToken || !t.adminChatId) {
-        throw new NotifierNotConfigured("the admin chat is not configured (TELEGRAM_ENABLED, NPS_BOT_TOKEN and NPS_ADMIN_CHAT_ID or NPS_CHAT_ID)");
-      }
-      const url = `${t.apiRoot.replace(/\/+$/, "")}/bot${t.botToken}/sendMessage`;
-      const res = await fetchImpl(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ chat_id: Number(t.adminChatId), text, disable_web_page_preview: true }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      const body = (await res.json().catch(() => ({}))) as { ok?: boolean; description?: string };
-      if (!res.ok || body.ok === false) throw new Error(`Telegram sendMessage answered ${res.status}${body.description ? `: ${body.description}` : ""}`);
+      if (!api) throw new NotifierNotConfigured("the admin chat is not configured (TELEGRAM_ENABLED, NPS_BOT_TOKEN and NPS_ADMIN_CHAT_ID or NPS_CHAT_ID)");
+      await api.sendMessage({ chat_id: Number(t.adminChatId), text, link_preview_options: { is_disabled: true } });
     },
   };
 }

@@ -29,6 +29,8 @@ export interface SpawnedNps {
   output(): string;
   /** Everything written to stderr so far. */
   stderr(): string;
+  /** Everything written to stdout so far, as written. */
+  stdout(): string;
   /** Resolves with the first log line the predicate accepts (earlier ones included). */
   waitForLog(accept: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
   /** Resolves with the exit code (null when killed by a signal). */
@@ -45,16 +47,21 @@ export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_FORMAT: "json", LOG_LEVEL: "info", TELEGRAM_ENABLED: "false", ...extra };
 }
 
-export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, options: { command?: string; cwd?: string } = {}): SpawnedNps {
+/** `input`: written to the child's stdin, a pipe (never a terminal), which is then closed. */
+export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, options: { command?: string; cwd?: string; input?: string } = {}): SpawnedNps {
   const command = options.command ?? process.execPath;
   const argv = options.command ? [...args] : [NPS_BIN, ...args];
-  const spawnOptions: SpawnOptions = { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] };
+  const spawnOptions: SpawnOptions = { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"] };
   const child = spawn(command, argv, spawnOptions);
+  // A child that exits without reading its input closes the pipe under the write: not an error here.
+  if (options.input !== undefined) child.stdin!.on("error", () => undefined).end(options.input);
   const logs: LogLine[] = [];
   const waiters: { accept: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
   let stderr = "";
+  let stdout = "";
   const lines: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
   createInterface({ input: child.stderr! }).on("line", (text) => lines.push(text));
   createInterface({ input: child.stdout! }).on("line", (text) => {
     lines.push(text);
@@ -78,6 +85,7 @@ export function spawnNps(args: readonly string[], env: NodeJS.ProcessEnv, option
     logs,
     output: () => lines.join("\n"),
     stderr: () => stderr,
+    stdout: () => stdout,
     exited,
     waitForLog(accept, timeoutMs = 90_000) {
       const seen = logs.find(accept);
@@ -110,6 +118,59 @@ export function exitWithin(p: SpawnedNps, timeoutMs: number): Promise<number | n
     void p.exited.then((code) => {
       clearTimeout(timer);
       resolve(code);
+    });
+  });
+}
+
+export interface NpsRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `nps ...` to its end, as a script runs it (output in pipes); a run still going after timeoutMs is killed and rejects. */
+export async function runNps(args: readonly string[], env: NodeJS.ProcessEnv, options: { cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<NpsRun> {
+  const p = spawnNps(args, env, options);
+  const code = await exitWithin(p, options.timeoutMs ?? 120_000);
+  // "exit" can come before the last of the output: wait for the pipes to close.
+  await new Promise<void>((resolve) => (p.child.stdout!.closed && p.child.stderr!.closed ? resolve() : p.child.once("close", () => resolve())));
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * `nps ...` on a pseudo-terminal (util-linux `script`), as a person's shell runs it: stdout and
+ * stderr arrive mixed, as the terminal shows them. `answer` is typed once `prompt` has shown.
+ * A run still going after timeoutMs is killed (with everything it started) and rejects.
+ */
+export function runNpsOnTerminal(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string; prompt?: string; answer?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, NPS_BIN, ...args].map(shellQuote).join(" ");
+  // -e: script exits with the command's code; its own stdin stays open, or script would send the terminal an end of input.
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["pipe", "pipe", "pipe"], detached: true });
+  let output = "";
+  let typed = false;
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    if (!typed && options.answer !== undefined && output.includes(options.prompt ?? "")) {
+      typed = true;
+      child.stdin!.write(options.answer);
+    }
+  });
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.kill(-child.pid!, "SIGKILL");
+      reject(new Error(`still running after ${options.timeoutMs ?? 120_000} ms on a terminal; it showed: ${JSON.stringify(output)}`));
+    }, options.timeoutMs ?? 120_000);
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      child.stdin!.destroy();
+      resolve({ code, output });
     });
   });
 }
