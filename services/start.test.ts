@@ -107,6 +107,20 @@ describe("nps start: a start that cannot finish", function () {
     }
   });
 
+  it("the API listens on 127.0.0.1 only, unless API_HOST says otherwise", async () => {
+    for (const [host, expected] of [[undefined, "0100007F"], ["0.0.0.0", "00000000"]] as const) {
+      const nps = spawnNps(["start", "--only", "api"], env(host ? { API_HOST: host } : {}));
+      try {
+        await nps.waitForLog((l) => l.msg === "api serving");
+        expect(listenersOn(ports.api), `API with API_HOST=${host}`).to.deep.equal([expected]);
+      } finally {
+        nps.child.kill("SIGTERM");
+        await nps.exited;
+      }
+      ports = { api: await freePort(), grpc: await freePort(), metrics: await freePort() };
+    }
+  });
+
   it("a data directory another nps start holds: names NPS_DATA_DIR, exit 1", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-held-"));
     try {
