@@ -1,7 +1,8 @@
 /**
  * A small memo for the parts of a chart that depend on one input alone: a name's numbers (per
- * name, system and language) and a birth date's (per date and language). Values are frozen, so
- * no caller can change what the next caller gets; the oldest entry goes when the cache is full.
+ * name, system and language) and a birth date's (per date and language). Values are frozen (by
+ * the freezer the cache is made with, which knows their shape), so no caller can change what the
+ * next caller gets; the oldest entry goes when the cache is full.
  *
  * A key is kept only when it comes back: the first sight leaves just its hash in a table of
  * seen keys. Keeping every name met once would fill the cache with names never asked about
@@ -12,14 +13,18 @@ export class BoundedCache<V> {
   /** Hashes of keys met once, one per slot; a slot is overwritten by the next key that falls in it. */
   private readonly seen: Int32Array;
 
-  constructor(private readonly capacity: number) {
+  constructor(
+    private readonly capacity: number,
+    /** Freezes a new value through and through, returning it. */
+    private readonly freeze: (value: V) => V,
+  ) {
     this.seen = new Int32Array(seenSlots(capacity));
   }
 
   get(key: string, make: () => V): V {
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
-    const value = deepFreeze(make());
+    const value = this.freeze(make());
     if (this.metBefore(key)) {
       if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(key, value);
@@ -53,17 +58,4 @@ function hash(key: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h === 0 ? 1 : h;
-}
-
-/** Freezes a value and everything it holds; parts frozen already (shared letters) are not walked again. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-  } else {
-    const values = Object.values(value);
-    for (let i = 0; i < values.length; i++) deepFreeze(values[i]);
-  }
-  return value;
 }

@@ -21,9 +21,10 @@ import { InvalidInputError } from "../../../lib/errors";
 import { isValidDate } from "../core/julian-date-engine";
 import { readName } from "../script/read-name";
 import type { CalendarDate, NumerologySystem } from "../reading-input";
-import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type ChartPeriod, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
+import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
 import { BoundedCache } from "./bounded-cache";
-import { dayOrMonth, yearPart, type DatePart } from "./date-numbers";
+import { freezeBirthPart, freezeNamePart, type BirthPart, type NamePart } from "./chart-parts";
+import { dayOrMonth, yearPart } from "./date-numbers";
 import { countedLetters, inWord, letterNumber, lettersWorking, sumOf } from "./name-letters";
 import { periods } from "./periods";
 import { labelled, reduce, stepsOf, sumWorking, type Reduction } from "./reduce";
@@ -109,26 +110,6 @@ function numberSet(part: ChartPart, numbers: number[], working: string, text: Ch
   return { numbers, working, meanings: numbers.map((n) => setMeaning(part, n, text)) };
 }
 
-/** Everything a chart takes from the name alone. */
-interface NamePart {
-  name: Chart["name"];
-  system: Chart["system"];
-  letters: ChartLetter[];
-  expression: ChartNumber;
-  soul_urge: ChartNumber;
-  personality: ChartNumber;
-  balance: ChartNumber;
-  subconscious_self: ChartNumber;
-  hidden_passion: NumberSet;
-  karmic_lessons: NumberSet;
-  cornerstone: LetterNumber;
-  capstone: LetterNumber;
-  first_vowel: LetterNumber | null;
-  /** The first name's sum reduced, and its working, for the rational thought number. */
-  firstName: number;
-  firstNameWorking: string;
-}
-
 function namePart(fullName: string, choice: unknown, text: ChartText): NamePart {
   const l = text.words.labels;
   const name = readName(fullName, choice, "full_name");
@@ -194,17 +175,6 @@ function namePart(fullName: string, choice: unknown, text: ChartText): NamePart 
   };
 }
 
-/** Everything a chart takes from the birth date alone. */
-interface BirthPart {
-  birth_date: string;
-  month: DatePart;
-  day: DatePart;
-  life_path: ChartNumber;
-  birthday: ChartNumber;
-  pinnacles: ChartPeriod[];
-  challenges: ChartPeriod[];
-}
-
 function birthPart(birth: CalendarDate, text: ChartText): BirthPart {
   const l = text.words.labels;
   // Life path: month, day and year reduced with masters kept, then their sum (as the readings do).
@@ -225,8 +195,8 @@ function birthPart(birth: CalendarDate, text: ChartText): BirthPart {
 }
 
 // Repeated names and shared birth dates are common; each part is worked out once.
-const NAME_PARTS = new BoundedCache<NamePart>(4096);
-const BIRTH_PARTS = new BoundedCache<BirthPart>(4096);
+const NAME_PARTS = new BoundedCache<NamePart>(4096, freezeNamePart);
+const BIRTH_PARTS = new BoundedCache<BirthPart>(4096, freezeBirthPart);
 
 export function computeChart(input: ChartInput): Chart {
   if (typeof input !== "object" || input === null) throw new InvalidInputError("input", "must be an object");

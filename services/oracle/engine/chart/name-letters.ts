@@ -28,7 +28,7 @@ function latinLetter(system: "pythagorean" | "chaldean", upper: number, word: nu
 }
 
 function sharedLetter(system: "pythagorean" | "chaldean", upper: number, word: number): ChartLetter {
-  if (word >= SHARED_WORDS) return latinLetter(system, upper, word);
+  if (word >= SHARED_WORDS) return Object.freeze(latinLetter(system, upper, word));
   const row = (SHARED[system][word] ??= []);
   return (row[upper - 0x41] ??= Object.freeze(latinLetter(system, upper, word)));
 }
@@ -67,7 +67,10 @@ function asciiLetters(counted: string, system: "pythagorean" | "chaldean"): Char
   return out;
 }
 
-/** Words are split at spaces; a word with no counted letter (an initial's dot, a digit) is skipped. */
+/**
+ * Words are split at spaces; a word with no counted letter (an initial's dot, a digit) is skipped.
+ * Every letter comes frozen (shared, or frozen as it is made), so a chart's letters need no walk.
+ */
 export function countedLetters(counted: string, system: NumerologySystem): ChartLetter[] {
   if (system !== "abjad") {
     const fast = asciiLetters(counted, system);
@@ -79,7 +82,7 @@ export function countedLetters(counted: string, system: NumerologySystem): Chart
     if (part === "") continue;
     const letters = letterBreakdown(part, system);
     if (letters.length === 0) continue;
-    for (const { letter, value } of letters) out.push({ letter, value, vowel: isVowelLetter(letter, system), word });
+    for (const { letter, value } of letters) out.push(Object.freeze({ letter, value, vowel: isVowelLetter(letter, system), word }));
     word++;
   }
   return out;
