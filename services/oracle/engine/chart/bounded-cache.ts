@@ -8,8 +8,8 @@
  * seen keys. Keeping every name met once would fill the cache with names never asked about
  * again, and each kept entry outlives the young heap, so the garbage collector copies it.
  */
-export class BoundedCache<V> {
-  private readonly entries = new Map<string, V>();
+export class BoundedCache<K extends string | number, V> {
+  private readonly entries = new Map<K, V>();
   /** Hashes of keys met once, one per slot; a slot is overwritten by the next key that falls in it. */
   private readonly seen: Int32Array;
 
@@ -21,7 +21,7 @@ export class BoundedCache<V> {
     this.seen = new Int32Array(seenSlots(capacity));
   }
 
-  get(key: string, make: () => V): V {
+  get(key: K, make: () => V): V {
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
     const value = this.freeze(make());
@@ -37,8 +37,8 @@ export class BoundedCache<V> {
   }
 
   /** Whether the key was met before (by its hash), noting it if not. */
-  private metBefore(key: string): boolean {
-    const h = hash(key);
+  private metBefore(key: K): boolean {
+    const h = typeof key === "number" ? hashNumber(key) : hash(key);
     const slot = h & (this.seen.length - 1);
     if (this.seen[slot] === h) return true;
     this.seen[slot] = h;
@@ -51,6 +51,15 @@ function seenSlots(capacity: number): number {
   let n = 1;
   while (n < capacity * 2) n <<= 1;
   return n;
+}
+
+/** A whole number's bits mixed (the MurmurHash3 finaliser), so its low bits pick the slot fairly; 0 is reserved for an empty slot. */
+function hashNumber(key: number): number {
+  let h = key | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
 }
 
 /** FNV-1a over the UTF-16 units; 0 is reserved for an empty slot. */

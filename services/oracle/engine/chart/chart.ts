@@ -194,9 +194,26 @@ function birthPart(birth: CalendarDate, text: ChartText): BirthPart {
   };
 }
 
+/** The parts whose karmic debt a chart lists, in the chart's order; karmicDebts takes their numbers in this order. */
+const KARMIC_DEBT_PARTS = ["life_path", "expression", "soul_urge", "personality", "birthday"] as const satisfies readonly KarmicDebtFound["part"][];
+
+function karmicDebts(numbers: readonly ChartNumber[], text: ChartText): KarmicDebtFound[] {
+  const out: KarmicDebtFound[] = [];
+  for (let i = 0; i < KARMIC_DEBT_PARTS.length; i++) {
+    const debt = numbers[i]!.karmic_debt;
+    if (debt !== null) out.push({ number: debt, part: KARMIC_DEBT_PARTS[i]!, meaning: text.meaning("karmic_debt", debt) });
+  }
+  return out;
+}
+
+/** A birth date and language as one small whole number (a cheaper key than a string). */
+function birthKey(locale: ChartLocale, d: CalendarDate): number {
+  return CHART_LOCALES.indexOf(locale) * 100_000_000 + d.year * 10_000 + d.month * 100 + d.day;
+}
+
 // Repeated names and shared birth dates are common; each part is worked out once.
-const NAME_PARTS = new BoundedCache<NamePart>(4096, freezeNamePart);
-const BIRTH_PARTS = new BoundedCache<BirthPart>(4096, freezeBirthPart);
+const NAME_PARTS = new BoundedCache<string, NamePart>(4096, freezeNamePart);
+const BIRTH_PARTS = new BoundedCache<number, BirthPart>(4096, freezeBirthPart);
 
 export function computeChart(input: ChartInput): Chart {
   if (typeof input !== "object" || input === null) throw new InvalidInputError("input", "must be an object");
@@ -209,7 +226,7 @@ export function computeChart(input: ChartInput): Chart {
   const choice = input.system ?? "auto";
   if (typeof input.fullName !== "string") throw new InvalidInputError("full_name", "must be a string");
   const np = NAME_PARTS.get(`${locale}\u0000${String(choice)}\u0000${input.fullName}`, () => namePart(input.fullName, choice, text));
-  const bp = BIRTH_PARTS.get(`${locale}\u0000${birth.year}-${birth.month}-${birth.day}`, () => birthPart(birth, text));
+  const bp = BIRTH_PARTS.get(birthKey(locale, birth), () => birthPart(birth, text));
   const { life_path, birthday, month: m, day: d } = bp;
   const { expression, soul_urge, personality } = np;
 
@@ -218,15 +235,7 @@ export function computeChart(input: ChartInput): Chart {
   const rtR = reduce(np.firstName + birthday.number);
   const rational_thought = numberOf("rational_thought", rtR, `${np.firstNameWorking}; ${l.birthday} ${birthday.number}: ${sumWorking([np.firstName, birthday.number], rtR)}`, text);
 
-  const karmic_debts: KarmicDebtFound[] = [];
-  const debtOf = (part: KarmicDebtFound["part"], n: ChartNumber) => {
-    if (n.karmic_debt !== null) karmic_debts.push({ number: n.karmic_debt, part, meaning: text.meaning("karmic_debt", n.karmic_debt) });
-  };
-  debtOf("life_path", life_path);
-  debtOf("expression", expression);
-  debtOf("soul_urge", soul_urge);
-  debtOf("personality", personality);
-  debtOf("birthday", birthday);
+  const karmic_debts = karmicDebts([life_path, expression, soul_urge, personality, birthday], text);
 
   // Personal cycles, as the readings compute them: the birth month and day with the year asked about.
   const atYear = yearPart(l.year, at.year, true);
