@@ -41,9 +41,10 @@ function isoDate(d: CalendarDate): string {
 function checkDate(field: string, value: unknown): CalendarDate {
   if (typeof value !== "object" || value === null) throw new InvalidInputError(field, "must be {year, month, day}");
   const { year, month, day } = value as Record<string, unknown>;
-  for (const [part, v] of [["year", year], ["month", month], ["day", day]] as const) {
-    if (!Number.isInteger(v)) throw new InvalidInputError(field, `${part} must be a whole number`);
-  }
+  // Checked in this order, without a list of pairs per call (every chart checks two dates).
+  if (!Number.isInteger(year)) throw new InvalidInputError(field, "year must be a whole number");
+  if (!Number.isInteger(month)) throw new InvalidInputError(field, "month must be a whole number");
+  if (!Number.isInteger(day)) throw new InvalidInputError(field, "day must be a whole number");
   const d = { year: year as number, month: month as number, day: day as number };
   if (d.year < 1 || d.year > 9999) throw new InvalidInputError(field, "year must be from 1 to 9999");
   if (!isValidDate(d.year, d.month, d.day)) throw new InvalidInputError(field, `${isoDate(d)} is not a day of the calendar`);
