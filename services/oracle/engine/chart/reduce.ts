@@ -40,7 +40,11 @@ export function reduce(total: number, keepMasters = true): Reduction {
   return { chain, value: n, master: isMaster(n), debt };
 }
 
-const DIGITS_CACHE: string[] = [];
+/**
+ * Made full-length from the start: a list filled at scattered places up to 10,000 would turn
+ * into a slow dictionary of its indices.
+ */
+const DIGITS_CACHE: (string | undefined)[] = new Array<string | undefined>(10_000).fill(undefined);
 
 /** The digits of n joined by "+": 1990 -> "1+9+9+0" (kept once made, for the numbers a chart meets). */
 export function digitsOf(n: number): string {
