@@ -71,9 +71,10 @@ const FACET_PARTS = new Set<string>(["challenge", "karmic_debt", "karmic_lesson"
 
 /** The table of every meaning of every part, from a language's words. */
 export function buildMeanings(words: ChartWords): ChartText {
-  const table = new Map<ChartPart, Map<number, string>>();
+  const table = new Map<ChartPart, (string | undefined)[]>();
   for (const part of Object.keys(PART_NUMBERS) as ChartPart[]) {
-    const row = new Map<number, string>();
+    // A row is a list by number (every chart reads about twenty meanings), full-length so it stays a plain list.
+    const row = new Array<string | undefined>(Math.max(...PART_NUMBERS[part]) + 1).fill(undefined);
     for (const n of PART_NUMBERS[part]) {
       let text: string | undefined;
       if (part === "challenge") text = words.challenge[n as 0];
@@ -84,12 +85,12 @@ export function buildMeanings(words: ChartWords): ChartText {
         const facets = words.facets[n as CoreNumber];
         text = facets ? words.frames[part as FacetPart](facets) : undefined;
       }
-      if (text !== undefined) row.set(n, text);
+      if (text !== undefined) row[n] = text;
     }
     table.set(part, row);
   }
   return {
     words,
-    meaning: (part, n) => table.get(part)?.get(n) ?? "",
+    meaning: (part, n) => table.get(part)?.[n] ?? "",
   };
 }
