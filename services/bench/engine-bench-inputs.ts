@@ -85,15 +85,22 @@ export const CHART_SETS: readonly { fullName: string; birth: { year: number; mon
 
 /**
  * More distinct names and birth dates than the chart keeps worked out (4,096 of each), so every
- * call of the "cold" chart benchmark computes the chart from nothing.
+ * call of the "cold" chart benchmark computes the chart from nothing: each set's birth date is a
+ * day of its own (10,000 consecutive days from 1940-01-01), as each name is a name of its own.
  */
+/** The calendar date n days after 1940-01-01. */
+function dayAfter1940(n: number): { year: number; month: number; day: number } {
+  const d = new Date(Date.UTC(1940, 0, 1 + n));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
 export const CHART_COLD_SETS: readonly { fullName: string; birth: { year: number; month: number; day: number } }[] = (() => {
   const first = ["Ali", "Mary", "Jon", "Eva", "Sam", "Lea", "Omar", "Ines", "Kai", "Zoe", "Ivan", "Nora", "Paul", "Rita", "Tom", "Yara"];
   const syllables = ["ber", "kon", "sta", "mil", "dor", "vex", "lun", "pra", "sio", "tem", "rak", "ful", "gin", "hop", "jas", "quo"];
   const out: { fullName: string; birth: { year: number; month: number; day: number } }[] = [];
   for (let i = 0; i < 10_000; i++) {
     const last = syllables[i % 16]! + syllables[Math.floor(i / 16) % 16]! + syllables[Math.floor(i / 256) % 16]!;
-    out.push({ fullName: `${first[Math.floor(i / 4096) % 16]!} ${last.charAt(0).toUpperCase()}${last.slice(1)}`, birth: { year: 1940 + (i % 80), month: 1 + (i % 12), day: 1 + (i % 28) } });
+    out.push({ fullName: `${first[Math.floor(i / 4096) % 16]!} ${last.charAt(0).toUpperCase()}${last.slice(1)}`, birth: dayAfter1940(i) });
   }
   return out;
 })();
