@@ -96,11 +96,12 @@ export function renderNginxConf(o: NginxOptions): string {
   // helmet) are dropped, or every proxied response would carry each of them twice, with values
   // that may disagree.
   const hideOwned = EDGE_HEADERS.map((k) => `proxy_hide_header ${k};`);
-  const proxied = (name: "api" | "web") => [
+  // Keep-alive to the upstream, or (for /ws) the client's upgrade passed through.
+  const proxied = (name: "api" | "web", upgrade = false) => [
     ...hideOwned,
     `proxy_pass http://${upstream(name)};`,
     "proxy_http_version 1.1;",
-    'proxy_set_header Connection "";',
+    ...(upgrade ? ["proxy_set_header Upgrade $http_upgrade;", "proxy_set_header Connection $connection_upgrade;"] : ['proxy_set_header Connection "";']),
     "proxy_set_header Host $host;",
     "proxy_set_header X-Real-IP $remote_addr;",
     "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
@@ -117,18 +118,7 @@ export function renderNginxConf(o: NginxOptions): string {
       "proxy_buffer_size 8k;",
       "proxy_buffers 8 8k;",
     ]),
-    block("location /ws", [
-      ...hideOwned,
-      `proxy_pass http://${upstream("api")};`,
-      "proxy_http_version 1.1;",
-      "proxy_set_header Upgrade $http_upgrade;",
-      "proxy_set_header Connection $connection_upgrade;",
-      "proxy_set_header Host $host;",
-      "proxy_set_header X-Real-IP $remote_addr;",
-      "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
-      "proxy_set_header X-Forwarded-Proto $scheme;",
-      "proxy_read_timeout 86400;",
-    ]),
+    block("location /ws", [...proxied("api", true), "proxy_read_timeout 86400;"]),
     health(),
   ];
   const httpsPort = o.publicHttpsPort && o.publicHttpsPort !== 443 ? `:${o.publicHttpsPort}` : "";

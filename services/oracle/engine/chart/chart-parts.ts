@@ -3,7 +3,7 @@
  * shared by every chart of the same name (or birth date), so it is frozen through and through; the
  * freezing follows each part's shape, object by object, rather than walking it generically
  * (listing every object's values and asking whether each is frozen cost more than the chart's own
- * arithmetic). chart.test.ts checks that nothing in a part is left unfrozen.
+ * arithmetic). chart-frozen.test.ts checks that nothing in a part is left unfrozen.
  */
 import type { Chart, ChartLetter, ChartNumber, ChartPeriod, LetterNumber, NumberSet } from "./chart-types";
 import type { DatePart } from "./date-numbers";
