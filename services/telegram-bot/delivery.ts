@@ -4,7 +4,7 @@ import { ApiCallError, type BotApiClient } from "./api-client";
 import type { TelegramBot } from "./bot-app";
 import { formatReading, readingUrl } from "./format";
 import type { BotMetrics } from "./metrics";
-import { TEXTS } from "./text";
+import { textsOfChat } from "./text";
 
 /**
  * The daily messages: each round asks the API which chats are due (their own delivery time has
@@ -38,7 +38,7 @@ export class DailyDelivery {
       }
       try {
         const status = await client.chat(d.chat_id);
-        const t = TEXTS[status.linked ? status.locale : "en"];
+        const t = textsOfChat(status);
         const { date, profile, reading } = await client.dailyReading(d.chat_id, d.local_date);
         const html = formatReading(reading, t, this.o.frontendUrl, `${t.labels.dailyFor} ${profile.name} · ${date}`);
         await bot.send(d.chat_id, html, "daily", { inline_keyboard: [[{ text: t.labels.fullReading, url: readingUrl(this.o.frontendUrl, reading.id) }]] });

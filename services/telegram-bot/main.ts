@@ -17,7 +17,7 @@ import { BotApiClient } from "./api-client";
 import { TelegramBot } from "./bot-app";
 import { DailyDelivery } from "./delivery";
 import { BotMetrics } from "./metrics";
-import { TEXTS, type Texts } from "./text";
+import { textsOfChat, TEXTS, type Texts } from "./text";
 
 /** The bot's metrics port, named when it is taken. */
 const METRICS_PORT = { what: "the Telegram bot's metrics port", portVariable: "NPS_BOT_METRICS_PORT", hostVariable: "NPS_BIND_HOST" } as const;
@@ -86,5 +86,5 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
 /** The admin chat's notices in its account's language when the chat is linked; English otherwise, or when the API cannot say. */
 async function noticeTexts(client: BotApiClient, adminChatId: number): Promise<Texts["notices"]> {
   const chat = await client.chat(adminChatId).catch(() => undefined);
-  return TEXTS[chat?.linked ? chat.locale : "en"].notices;
+  return (chat ? textsOfChat(chat) : TEXTS.en).notices;
 }

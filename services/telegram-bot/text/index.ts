@@ -1,10 +1,15 @@
-import type { Lang } from "../api-client";
+import type { ChatStatus, Lang } from "../api-client";
 import { en } from "./en";
 import { fa } from "./fa";
 import type { Texts } from "./texts";
 
 export type { Texts };
 export const TEXTS: Readonly<Record<Lang, Texts>> = { en, fa };
+
+/** A chat's texts: its account's language once linked, English before (for messages no user asked for). */
+export function textsOfChat(status: ChatStatus): Texts {
+  return TEXTS[status.linked ? status.locale : "en"];
+}
 
 /** A Telegram user's own language, for a chat that is not linked yet. */
 export function langOf(telegramLanguageCode: string | undefined): Lang {
