@@ -45,12 +45,23 @@ export const backupRoutes: RouteModule = {
       path: "/",
       summary: "Backups, locally and in the bucket, newest first",
       auth: ADMIN,
-      response: z.object({ backups: z.array(EntrySchema), running: RunningSchema.nullable() }),
-      errors: { 503: "ECS would not list the backup tasks" },
+      response: z.object({
+        backups: z.array(EntrySchema),
+        running: RunningSchema.nullable(),
+        /** Why whether a backup runs is not known (ECS would not list its tasks); the list is still the list. */
+        running_unknown: z.string().optional(),
+      }),
       handler: async ({ deps, audit }) => {
-        const [entries, now] = await Promise.all([listAll(deps.config.backupDir, bucketFrom(deps.config)), launcherFor(deps).running()]);
+        const [entries, now] = await Promise.all([
+          listAll(deps.config.backupDir, bucketFrom(deps.config)),
+          launcherFor(deps).running().then(
+            (r) => ({ running: r }),
+            (e: Error) => ({ unknown: e.message }),
+          ),
+        ]);
         await audit({ action: "backup.list", resourceType: "backup", details: { count: entries.length } });
-        return { backups: entries.map(entryView), running: now ? runningView(now) : null };
+        const running = "running" in now && now.running ? runningView(now.running) : null;
+        return { backups: entries.map(entryView), running, ...("unknown" in now ? { running_unknown: now.unknown } : {}) };
       },
     });
 

@@ -122,6 +122,12 @@ describe("admin backup trigger as an ECS task", function () {
     const denied = await client(api, admin).post("/api/admin/backups", { type: "full" });
     expect(denied.status).to.equal(503);
     expect(denied.body.error.message).to.include("ecs:ListTasks");
+    // The list still answers, saying why it cannot tell whether a backup runs.
+    const listed = await client(api, admin).get("/api/admin/backups");
+    expect(listed.status, JSON.stringify(listed.body)).to.equal(200);
+    expect(listed.body.backups).to.be.an("array");
+    expect(listed.body.running).to.equal(null);
+    expect(listed.body.running_unknown).to.include("ecs:ListTasks");
     const after = (await t.db.query("SELECT count(*)::int AS n FROM oracle_audit_log WHERE action = 'backup.trigger'")).rows[0].n;
     expect(after).to.equal(before);
   });
