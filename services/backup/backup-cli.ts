@@ -9,7 +9,7 @@ import { loadDotEnv } from "../lib/config/dotenv";
 import { loadConfig, type Config } from "../lib/config/load-config";
 import { progressReporter } from "../bench/measure";
 import type { BackupFlags } from "./backup-command";
-import { DUMP_SUFFIX, parseDumpName, sidecarNameOf, type Sidecar } from "./backup-files";
+import { DUMP_SUFFIX, parseDumpName, sidecarNameOf, totalRows, type Sidecar } from "./backup-files";
 import { bucketFrom, runBackupJob } from "./job";
 import { entryView, listAll } from "./listing";
 import { humanBytes, restoreFailed, restoreSucceeded } from "./messages";
@@ -97,7 +97,7 @@ export function runBackupCommand(opts: BackupFlags): Promise<void> {
       print(
         opts.json,
         { file: result.file, ...s, uploaded: result.uploaded, pruned: result.pruned, duration_seconds: result.durationSeconds },
-        [`${result.file} (${humanBytes(s.size_bytes)}, ${s.tables.length} tables, ${Object.values(s.row_counts).reduce((a, b) => a + b, 0)} rows${verified})`, ...result.uploaded.map((u) => `uploaded ${u}`), ...result.pruned.map((p) => `removed ${p} (past retention)`)].join("\n"),
+        [`${result.file} (${humanBytes(s.size_bytes)}, ${s.tables.length} tables, ${totalRows(s)} rows${verified})`, ...result.uploaded.map((u) => `uploaded ${u}`), ...result.pruned.map((p) => `removed ${p} (past retention)`)].join("\n"),
       );
     } finally {
       progress("");

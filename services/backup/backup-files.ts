@@ -42,6 +42,9 @@ export const SidecarSchema = z.object({
   verification: VerificationSchema.optional(),
 });
 export type Sidecar = z.infer<typeof SidecarSchema>;
+
+/** The rows a backup holds, all tables together. */
+export const totalRows = (s: Pick<Sidecar, "row_counts">): number => Object.values(s.row_counts).reduce((a, b) => a + b, 0);
 export type Verification = z.infer<typeof VerificationSchema>;
 
 export const HeaderSchema = z.object({

@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import { expect } from "chai";
 import { CliError } from "../cli-error";
 import { createTestDatabase, useTestDatabase } from "../lib/testing/test-database";
-import { sidecarNameOf, type Sidecar } from "./backup-files";
+import { sidecarNameOf } from "./backup-files";
 import { checkBackup } from "./backup-check";
 import { createBackup } from "./dump";
 import { restoreBackup } from "./restore";
@@ -18,6 +18,7 @@ import { migrationFiles } from "../lib/db/migrator";
 /** The schema this build migrates to: what a fresh backup records. */
 const LATEST = migrationFiles().at(-1)!.name;
 import { sidecarPathOf, writeSidecar } from "./sidecar-io";
+import { sidecarOnDisk } from "./testing/sidecar-file";
 
 async function refused(p: Promise<unknown>, pattern: RegExp): Promise<void> {
   try {
@@ -39,7 +40,6 @@ function copyBackup(file: string, dir: string): string {
   return to;
 }
 
-const readSidecarJson = (file: string): Sidecar => JSON.parse(fs.readFileSync(sidecarPathOf(file), "utf8"));
 
 describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
   this.timeout(120_000);
@@ -61,13 +61,13 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
   it("writes the seed's names and a sidecar whose row counts and sha256 describe the file", async () => {
     expect(path.relative(dir, full)).to.equal("nps_backup_20260214_030000.sql.gz");
     expect(path.relative(dir, oracle)).to.equal(path.join("oracle", "oracle_full_20260214_000000.sql.gz"));
-    const s = readSidecarJson(full);
+    const s = sidecarOnDisk(full);
     expect(s).to.include({ filename: "nps_backup_20260214_030000.sql.gz", type: "full", timestamp: "2026-02-14T03:00:00.000Z", schema_version: LATEST, database: t.name });
     expect(s.size_bytes).to.equal(fs.statSync(full).size);
     expect(s.row_counts.oracle_readings).to.equal(1500);
     expect(s.tables).to.include.members(["users", "oracle_readings", "telegram_links", "schema_migrations"]);
     for (const [table, n] of Object.entries(s.row_counts)) expect(original[table].split(":")[0], table).to.equal(String(n));
-    const o = readSidecarJson(oracle);
+    const o = sidecarOnDisk(oracle);
     expect(o.tables).to.deep.equal([...ORACLE_TABLES]);
     expect(await checkBackup(full)).to.deep.include({ sha256: s.sha256 });
     // Plain SQL under one header line of ours: any psql could read it.
@@ -80,8 +80,8 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
     for (const file of [full, oracle]) {
       const { verification, scratch } = await verifyBackup(file, t.url);
       expect(verification.ok, verification.error).to.equal(true);
-      expect(verification.row_counts).to.deep.equal(readSidecarJson(file).row_counts);
-      expect(readSidecarJson(file).verification?.ok).to.equal(true);
+      expect(verification.row_counts).to.deep.equal(sidecarOnDisk(file).row_counts);
+      expect(sidecarOnDisk(file).verification?.ok).to.equal(true);
       const left = await t.db.query("SELECT 1 FROM pg_database WHERE datname = $1", [scratch]);
       expect(left.rowCount, `${scratch} dropped`).to.equal(0);
     }
@@ -157,7 +157,7 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
       fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
       const { createHash } = await import("node:crypto");
       const data = fs.readFileSync(file);
-      await writeSidecar(sidecarPathOf(file), { ...readSidecarJson(file), size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
+      await writeSidecar(sidecarPathOf(file), { ...sidecarOnDisk(file), size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
       await refused(restoreBackup(file, t.url), /nothing was changed/);
     });
 
@@ -169,7 +169,7 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
       await refused(restoreBackup(file, t.url), /no nps_backup_20260101_000000\.meta\.json beside it/);
       const { createHash } = await import("node:crypto");
       const data = fs.readFileSync(file);
-      await writeSidecar(sidecarPathOf(file), { ...readSidecarJson(full), filename: path.basename(file), size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
+      await writeSidecar(sidecarPathOf(file), { ...sidecarOnDisk(full), filename: path.basename(file), size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
       await refused(restoreBackup(file, t.url), /foreign dump/);
       fs.writeFileSync(sidecarPathOf(file), JSON.stringify({ filename: path.basename(file), backup_type: "full" }));
       await refused(restoreBackup(file, t.url), /not an NPS backup sidecar/);
@@ -183,7 +183,7 @@ describe("backup and restore (real PostgreSQL, pg_dump, psql)", function () {
       const data = zlib.gzipSync(lines.join("\n"));
       fs.writeFileSync(file, data);
       const { createHash } = await import("node:crypto");
-      await writeSidecar(sidecarPathOf(file), { ...readSidecarJson(file), schema_version: "0999_from_the_future", size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
+      await writeSidecar(sidecarPathOf(file), { ...sidecarOnDisk(file), schema_version: "0999_from_the_future", size_bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
       await refused(restoreBackup(file, t.url), new RegExp(`schema 0999_from_the_future is newer than this NPS knows \\(${LATEST}\\)`));
     });
 

@@ -5,13 +5,13 @@ import { expect } from "chai";
 import { baseEnv, runNps } from "../lib/testing/nps-process";
 import { useTestDatabase } from "../lib/testing/test-database";
 import { startLocalBotApi, type LocalBotApi } from "../telegram-bot/testing/local-bot-api";
-import type { Sidecar } from "./backup-files";
+import { totalRows } from "./backup-files";
+import { sidecarOnDisk } from "./testing/sidecar-file";
 import { humanBytes, restoreFailed, restoreSucceeded } from "./messages";
 import { sidecarPathOf } from "./sidecar-io";
 import { fillDatabase } from "./testing/fill-database";
 import { tableChecksums } from "./testing/table-checksums";
 
-const readSidecar = (file: string): Sidecar => JSON.parse(fs.readFileSync(sidecarPathOf(file), "utf8"));
 
 /**
  * `--notify` of the real `nps backup` and `nps restore` processes, through a local Bot API
@@ -46,12 +46,12 @@ describe("nps backup --notify and nps restore --notify tell the admin chat", fun
     const r = await nps(["backup", "--type", "oracle", "--dir", work, "--non-interactive", "--notify"]);
     expect(r.code, r.stderr).to.equal(0);
     oracleFile = r.stdout.split(" (")[0]!;
-    const s = readSidecar(oracleFile);
+    const s = sidecarOnDisk(oracleFile);
     const messages = sent();
     expect(messages, JSON.stringify(messages)).to.have.length(1);
     const [chat, text] = messages[0]!;
     expect(chat).to.equal(adminChat);
-    const rows = Object.values(s.row_counts).reduce((a, b) => a + b, 0);
+    const rows = totalRows(s);
     expect(text).to.match(new RegExp(`^✅ NPS oracle backup ${s.filename.replace(/\./g, "\\.")}: ${humanBytes(s.size_bytes).replace(/\./g, "\\.")}, 7 tables, ${rows} rows in \\d+\\.\\d s\\n`));
     expect(text.split("\n").slice(1)).to.deep.equal([oracleFile]);
   });

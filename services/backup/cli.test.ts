@@ -7,8 +7,8 @@ import { baseEnv, runNps, runNpsOnTerminal } from "../lib/testing/nps-process";
 import { useTestDatabase } from "../lib/testing/test-database";
 import { client, createProfile, createReading } from "../api/oracle/testing/feature-client";
 import { startTestApi, type SignedInUser, type TestApi } from "../api/testing/api-harness";
-import type { Sidecar } from "./backup-files";
-import { sidecarPathOf } from "./sidecar-io";
+import { totalRows } from "./backup-files";
+import { sidecarOnDisk } from "./testing/sidecar-file";
 import { fillDatabase } from "./testing/fill-database";
 import { tableChecksums } from "./testing/table-checksums";
 
@@ -19,8 +19,6 @@ const BUT_RESTORES = { where: { oracle_audit_log: "action <> 'backup.restore'" }
 const REFUSED_OFF_A_TERMINAL = "nps: restore asks for confirmation on a terminal; pass --non-interactive to restore without asking\n";
 const PROMPT = "Continue? [y/N] ";
 
-const readSidecar = (file: string): Sidecar => JSON.parse(fs.readFileSync(sidecarPathOf(file), "utf8"));
-const rowsOf = (s: Sidecar) => Object.values(s.row_counts).reduce((a, b) => a + b, 0);
 
 /**
  * The issue's "done when", as an operator does it: a database filled through the API (sign-ins,
@@ -80,10 +78,10 @@ describe("nps backup, list, verify and restore round-trip a database filled thro
     expect(o, oracle.stdout).to.not.equal(null);
     oracleFile = o![1]!;
     expect(path.dirname(path.dirname(oracleFile))).to.equal(dir);
-    expect(Number(o![3])).to.equal(rowsOf(readSidecar(oracleFile)));
+    expect(Number(o![3])).to.equal(totalRows(sidecarOnDisk(oracleFile)));
 
     // Names carry whole seconds: the full backup starts in a later second, so "newest first" has one answer.
-    const oracleSecond = Math.floor(Date.parse(readSidecar(oracleFile).timestamp) / 1000);
+    const oracleSecond = Math.floor(Date.parse(sidecarOnDisk(oracleFile).timestamp) / 1000);
     while (Math.floor(Date.now() / 1000) <= oracleSecond) await new Promise((r) => setTimeout(r, 50));
     original = await tableChecksums(t.db, BUT_RESTORES);
     const full = await nps(["backup", "--type", "full", "--dir", dir, "--non-interactive"]);
@@ -92,10 +90,10 @@ describe("nps backup, list, verify and restore round-trip a database filled thro
     expect(f, full.stdout).to.not.equal(null);
     fullFile = f![1]!;
     expect(path.dirname(fullFile)).to.equal(dir);
-    const s = readSidecar(fullFile);
+    const s = sidecarOnDisk(fullFile);
     expect(s).to.include({ type: "full", database: t.name, schema_version: LATEST, size_bytes: fs.statSync(fullFile).size });
     expect(Number(f![3])).to.equal(s.tables.length);
-    expect(Number(f![4])).to.equal(rowsOf(s));
+    expect(Number(f![4])).to.equal(totalRows(s));
     // The sidecar's counts are the database's as it was dumped, table by table.
     for (const [table, n] of Object.entries(s.row_counts)) expect(`${n}`, table).to.equal(original[table]!.split(":")[0]);
     expect(s.row_counts).to.include({ users: 2, oracle_users: 3, oracle_readings: 5 });
@@ -115,14 +113,14 @@ describe("nps backup, list, verify and restore round-trip a database filled thro
       ["oracle", "local", oracleFile],
     ]);
     expect(Date.parse(views[0]!.timestamp as string)).to.be.greaterThan(Date.parse(views[1]!.timestamp as string));
-    expect(views[0]).to.include({ name: path.basename(fullFile), size_bytes: s.size_bytes, sha256: s.sha256, schema_version: LATEST, rows: rowsOf(s), verified: null });
+    expect(views[0]).to.include({ name: path.basename(fullFile), size_bytes: s.size_bytes, sha256: s.sha256, schema_version: LATEST, rows: totalRows(s), verified: null });
     expect(lines[0]).to.include(views[0]!.timestamp as string);
   });
 
   it("verify latest checks the newest backup (the full one): exit 0, its one-line summary, and list shows it verified", async () => {
     const v = await nps(["backup", "verify", "latest", "--dir", dir]);
     expect(v.code, v.stderr).to.equal(0);
-    expect(v.stdout).to.equal(`${fullFile}: verified (restored into a scratch database; ${readSidecar(fullFile).tables.length} tables, every row count and the sha256 match)\n`);
+    expect(v.stdout).to.equal(`${fullFile}: verified (restored into a scratch database; ${sidecarOnDisk(fullFile).tables.length} tables, every row count and the sha256 match)\n`);
     const views = JSON.parse((await nps(["backup", "list", "--dir", dir, "--json"])).stdout) as Array<{ type: string; verified: { ok: boolean } | null }>;
     expect(views.map((x) => [x.type, x.verified?.ok ?? null])).to.deep.equal([
       ["full", true],
@@ -153,7 +151,7 @@ describe("nps backup, list, verify and restore round-trip a database filled thro
     for (const answer of ["n\r", "\r", "\x04", "\x03"]) {
       const r = await runNpsOnTerminal(["restore", fullFile], env(), { cwd: work, prompt: PROMPT, answer });
       expect(r.code, `${JSON.stringify(answer)}: ${r.output}`).to.equal(1);
-      expect(r.output).to.include(`This will REPLACE the whole database ${t.name} with ${path.basename(fullFile)} (taken ${readSidecar(fullFile).timestamp}). ${PROMPT}`);
+      expect(r.output).to.include(`This will REPLACE the whole database ${t.name} with ${path.basename(fullFile)} (taken ${sidecarOnDisk(fullFile).timestamp}). ${PROMPT}`);
       expect(r.output, JSON.stringify(answer)).to.match(/\r\nnps: restore cancelled; nothing was changed\r\n$/);
     }
     expect(await tableChecksums(t.db, BUT_RESTORES)).to.deep.equal(damaged);
@@ -167,7 +165,7 @@ describe("nps backup, list, verify and restore round-trip a database filled thro
     const summary = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(summary).to.have.keys(["status", "backup", "type", "database", "schema_version", "pending_migrations", "rows", "duration_seconds"]);
     expect(summary).to.deep.include({ status: "success", backup: path.basename(fullFile), type: "full", database: t.name, schema_version: LATEST, pending_migrations: [] });
-    expect(summary.rows).to.deep.equal(readSidecar(fullFile).row_counts);
+    expect(summary.rows).to.deep.equal(sidecarOnDisk(fullFile).row_counts);
     expect(summary.duration_seconds).to.be.a("number").and.to.be.greaterThan(0);
 
     expect(await tableChecksums(t.db, BUT_RESTORES)).to.deep.equal(original);

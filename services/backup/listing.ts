@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { BACKUP_KINDS, type BackupType } from "../lib/backup-kinds";
-import { DUMP_SUFFIX, kindDir, parseDumpName, sidecarNameOf, SidecarSchema, type Sidecar } from "./backup-files";
+import { DUMP_SUFFIX, kindDir, parseDumpName, sidecarNameOf, SidecarSchema, totalRows, type Sidecar } from "./backup-files";
 import { expired } from "./retention";
 import { deleteObject, getText, keyOf, listObjects, s3Url, type S3Location } from "./s3-store";
 import { sidecarPathOf } from "./sidecar-io";
@@ -115,7 +115,7 @@ export function entryView(e: BackupEntry) {
     size_bytes: e.sizeBytes,
     sha256: e.sidecar?.sha256 ?? null,
     schema_version: e.sidecar?.schema_version ?? null,
-    rows: e.sidecar ? Object.values(e.sidecar.row_counts).reduce((a, b) => a + b, 0) : null,
+    rows: e.sidecar ? totalRows(e.sidecar) : null,
     verified: e.sidecar?.verification ? { at: e.sidecar.verification.verified_at, ok: e.sidecar.verification.ok } : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Sidecar } from "./backup-files";
+import { totalRows, type Sidecar } from "./backup-files";
 
 /** The admin chat's words for a backup, a verification and a restore. Pure. */
 
@@ -13,11 +13,9 @@ export function humanBytes(n: number): string {
   return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
 
-const rowsOf = (s: Sidecar) => Object.values(s.row_counts).reduce((a, b) => a + b, 0);
-
 export function backupSucceeded(s: Sidecar, seconds: number, where: readonly string[]): string {
   const verified = s.verification ? (s.verification.ok ? ", restored and checked" : `, VERIFICATION FAILED: ${s.verification.error ?? "row counts differ"}`) : "";
-  return `✅ NPS ${s.type} backup ${s.filename}: ${humanBytes(s.size_bytes)}, ${s.tables.length} tables, ${rowsOf(s)} rows in ${seconds.toFixed(1)} s${verified}\n${where.join("\n")}`;
+  return `✅ NPS ${s.type} backup ${s.filename}: ${humanBytes(s.size_bytes)}, ${s.tables.length} tables, ${totalRows(s)} rows in ${seconds.toFixed(1)} s${verified}\n${where.join("\n")}`;
 }
 
 export function backupFailed(type: string, reason: string): string {
