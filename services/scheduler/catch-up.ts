@@ -1,4 +1,4 @@
-import { runDailyReadings, type DailyRunDeps, type DailyRunSummary } from "./daily-run";
+import { runDailyReadings, type DailyRunDeps, type DailyRunOptions, type DailyRunSummary } from "./daily-run";
 import type { SchedulerMetrics } from "./metrics";
 import { catchUpDates, catchUpStart } from "./schedule";
 
@@ -13,9 +13,9 @@ export interface DailySchedule {
 }
 
 /** One pass for a date, counted; a pass that throws (the database gone) is counted as a failed run and rethrown. */
-export async function countedRun(deps: DailyRunDeps, metrics: SchedulerMetrics, date: string): Promise<DailyRunSummary> {
+export async function countedRun(deps: DailyRunDeps, metrics: SchedulerMetrics, date: string, options: DailyRunOptions = {}): Promise<DailyRunSummary> {
   try {
-    const summary = await runDailyReadings({ ...deps, onReading: (outcome) => metrics.dailyReadings.inc({ outcome }) }, date);
+    const summary = await runDailyReadings({ ...deps, onReading: (outcome) => metrics.dailyReadings.inc({ outcome }) }, date, options);
     metrics.recordRun(summary);
     return summary;
   } catch (err) {
@@ -33,7 +33,7 @@ export async function catchUp(deps: DailyRunDeps, metrics: SchedulerMetrics, now
   const onRecord = await deps.repos.daily.runsOnRecord(catchUpStart(now, schedule.hourUtc, schedule.minute));
   const summaries: DailyRunSummary[] = [];
   for (const date of catchUpDates(now, schedule.hourUtc, schedule.minute, onRecord)) {
-    summaries.push(await countedRun(deps, metrics, date));
+    summaries.push(await countedRun(deps, metrics, date, { record: true }));
   }
   return summaries;
 }

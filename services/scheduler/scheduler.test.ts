@@ -174,6 +174,27 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     expect((bad as { stderr: string }).stderr).to.contain("--date");
   });
 
+  it("nps daily-readings --date leaves the catch-up's record alone: a day asked by hand moves no first day", async () => {
+    await t.db.query("TRUNCATE daily_reading_runs");
+    await makeProfile(repos, await makeUser(repos));
+    const run = promisify(execFile);
+    const cli = path.resolve(__dirname, "../../bin/nps.js");
+    const env = { ...process.env, DATABASE_URL: t.url, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: "1", LOG_LEVEL: "error", NPS_MIGRATE_ON_START: "false", ...ENCRYPTION };
+    const schedule = { hourUtc: 0, minute: 5 };
+    const deps = await replica();
+    const metrics = new SchedulerMetrics(createRegistry("scheduler"));
+    try {
+      // A fresh installation; tomorrow's readings made ahead by hand: today is still made.
+      await run(process.execPath, [cli, "daily-readings", "--date", "2026-07-02"], { env });
+      expect((await catchUp(deps, metrics, new Date("2026-07-01T06:00:00Z"), schedule)).map((r) => r.date)).to.deep.equal(["2026-07-01"]);
+      // A day long gone made by hand: the next tick makes its own day, no month of back-filling.
+      await run(process.execPath, [cli, "daily-readings", "--date", "2026-01-15"], { env });
+      expect((await catchUp(deps, metrics, new Date("2026-07-02T00:05:00Z"), schedule)).map((r) => r.date)).to.deep.equal(["2026-07-02"]);
+    } finally {
+      await deps.close();
+    }
+  });
+
   it("nps daily-readings pushes its metrics before it exits (the prod stack's scheduled task)", async () => {
     const owner = await makeUser(repos);
     await makeProfile(repos, owner);
