@@ -159,6 +159,33 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     }
   });
 
+  it("a pass with a failure leaves its day off the record: the next catch-up makes it again", async () => {
+    await t.db.query("TRUNCATE daily_reading_runs");
+    const owner = await makeUser(repos);
+    const failing = await makeProfile(repos, owner, { name: "Oracle Refuses" });
+    const schedule = { hourUtc: 0, minute: 5 };
+    const deps = await replica();
+    const metrics = new SchedulerMetrics(createRegistry("scheduler"));
+    let refusing = true;
+    // The Oracle fails this one profile's reading while `refusing`; every other reading is made.
+    const daily: DailyRunDeps["oracle"]["daily"] = (request) =>
+      refusing && request.profile.name === failing.name ? Promise.reject(new Error("the Oracle is down")) : deps.oracle.daily(request);
+    const flaky = { ...deps, oracle: Object.assign(Object.create(deps.oracle) as DailyRunDeps["oracle"], { daily }) };
+    const onRecord = async (day: string) => (await t.db.query("SELECT 1 FROM daily_reading_runs WHERE run_date = $1", [day])).rowCount;
+    try {
+      const first = await catchUp(flaky, metrics, new Date("2026-08-10T06:00:00Z"), schedule);
+      expect(first.map((r) => [r.date, r.failed])).to.deep.equal([["2026-08-10", 1]]);
+      expect(await onRecord("2026-08-10")).to.equal(0);
+      refusing = false;
+      const again = await catchUp(flaky, metrics, new Date("2026-08-10T07:00:00Z"), schedule);
+      expect(again.map((r) => [r.date, r.generated, r.failed])).to.deep.equal([["2026-08-10", 1, 0]]);
+      expect(await onRecord("2026-08-10")).to.equal(1);
+      expect(await repos.daily.find(failing.id, "2026-08-10", { userId: owner.id, seesAll: false })).to.not.equal(null);
+    } finally {
+      await deps.close();
+    }
+  });
+
   it("nps daily-readings: one pass for a day, its summary as JSON; a bad date is refused", async () => {
     const owner = await makeUser(repos);
     await makeProfile(repos, owner);
