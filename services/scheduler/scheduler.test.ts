@@ -186,6 +186,25 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     }
   });
 
+  it("a catch-up told to stop finishes the day it is making and leaves the rest for the next start", async () => {
+    await t.db.query("TRUNCATE daily_reading_runs");
+    await makeProfile(repos, await makeUser(repos));
+    const schedule = { hourUtc: 0, minute: 5 };
+    const deps = await replica();
+    const metrics = new SchedulerMetrics(createRegistry("scheduler"));
+    try {
+      await catchUp(deps, metrics, new Date("2026-09-01T06:00:00Z"), schedule);
+      // Three days missed; the service is told to stop while the first is made.
+      let asked = 0;
+      const stopping = () => asked++ > 0;
+      const stopped = await catchUp(deps, metrics, new Date("2026-09-04T06:00:00Z"), schedule, stopping);
+      expect(stopped.map((r) => r.date)).to.deep.equal(["2026-09-02"]);
+      expect((await catchUp(deps, metrics, new Date("2026-09-04T06:01:00Z"), schedule)).map((r) => r.date)).to.deep.equal(["2026-09-03", "2026-09-04"]);
+    } finally {
+      await deps.close();
+    }
+  });
+
   it("nps daily-readings: one pass for a day, its summary as JSON; a bad date is refused", async () => {
     const owner = await makeUser(repos);
     await makeProfile(repos, owner);
