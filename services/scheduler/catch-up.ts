@@ -1,4 +1,4 @@
-import { runDailyReadings, type DailyRunDeps, type DailyRunSummary } from "./daily-run";
+import { runDailyReadings, type DailyRunDeps, type DailyRunOptions, type DailyRunSummary } from "./daily-run";
 import type { SchedulerMetrics } from "./metrics";
 import { catchUpDates, catchUpStart } from "./schedule";
 
@@ -13,9 +13,9 @@ export interface DailySchedule {
 }
 
 /** One pass for a date, counted; a pass that throws (the database gone) is counted as a failed run and rethrown. */
-export async function countedRun(deps: DailyRunDeps, metrics: SchedulerMetrics, date: string): Promise<DailyRunSummary> {
+export async function countedRun(deps: DailyRunDeps, metrics: SchedulerMetrics, date: string, options: DailyRunOptions = {}): Promise<DailyRunSummary> {
   try {
-    const summary = await runDailyReadings({ ...deps, onReading: (outcome) => metrics.dailyReadings.inc({ outcome }) }, date);
+    const summary = await runDailyReadings({ ...deps, onReading: (outcome) => metrics.dailyReadings.inc({ outcome }) }, date, options);
     metrics.recordRun(summary);
     return summary;
   } catch (err) {
@@ -27,13 +27,16 @@ export async function countedRun(deps: DailyRunDeps, metrics: SchedulerMetrics, 
 /**
  * Every scheduled day up to `now` not yet on record (within CATCH_UP_DAYS), oldest first, one
  * pass each: after downtime the days missed are made, not only the latest; a pass at the
- * scheduled time is the same thing with one day to make. Stops at the first pass that throws.
+ * scheduled time is the same thing with one day to make. Stops at the first pass that throws,
+ * and before the next day once `stopping` answers true: a service told to stop finishes the day
+ * it is making, not the whole month, and the days left are made at its next start.
  */
-export async function catchUp(deps: DailyRunDeps, metrics: SchedulerMetrics, now: Date, schedule: DailySchedule): Promise<DailyRunSummary[]> {
+export async function catchUp(deps: DailyRunDeps, metrics: SchedulerMetrics, now: Date, schedule: DailySchedule, stopping: () => boolean = () => false): Promise<DailyRunSummary[]> {
   const onRecord = await deps.repos.daily.runsOnRecord(catchUpStart(now, schedule.hourUtc, schedule.minute));
   const summaries: DailyRunSummary[] = [];
   for (const date of catchUpDates(now, schedule.hourUtc, schedule.minute, onRecord)) {
-    summaries.push(await countedRun(deps, metrics, date));
+    if (stopping()) break;
+    summaries.push(await countedRun(deps, metrics, date, { record: true }));
   }
   return summaries;
 }

@@ -12,9 +12,11 @@ import { readSetting } from "../api/settings/setting-values";
  * daily reading for that date gets one, stored encrypted like any reading and owned by the
  * profile's owner. Exactly once per profile and date however many schedulers run at once: a
  * PostgreSQL advisory lock per date makes a second pass wait for the first and then find nothing
- * left to do, and the table's unique key (profile, date) stands behind it. A pass that finishes
- * with no failure puts its date on record (daily_reading_runs), which is how a catch-up knows
- * the days that were missed.
+ * left to do, and the table's unique key (profile, date) stands behind it. A pass of the
+ * catch-up (`record`) that finishes with no failure puts its date on record (daily_reading_runs),
+ * which is how a catch-up knows the days that were missed. A pass for a day asked by hand
+ * (`nps daily-readings --date`) is not on record: its day, tomorrow or a year gone, would move
+ * the first day the catch-up counts from.
  */
 
 export interface DailyRunDeps {
@@ -40,7 +42,12 @@ export interface DailyRunSummary {
 const LOCK_NAMESPACE = 7_431_011;
 const dateKey = (date: string): number => createHash("sha256").update(date).digest().readInt32BE(0);
 
-export async function runDailyReadings(deps: DailyRunDeps, date: string): Promise<DailyRunSummary> {
+export interface DailyRunOptions {
+  /** Put the date on record when the pass has no failure: set by the catch-up only. */
+  readonly record?: boolean;
+}
+
+export async function runDailyReadings(deps: DailyRunDeps, date: string, options: DailyRunOptions = {}): Promise<DailyRunSummary> {
   const lock = await deps.db.connect();
   try {
     await lock.query("SELECT pg_advisory_lock($1, $2)", [LOCK_NAMESPACE, dateKey(date)]);
@@ -63,7 +70,7 @@ export async function runDailyReadings(deps: DailyRunDeps, date: string): Promis
       }
     }
     // On record only when every profile has its reading: a day with a failure is filled in again.
-    if (failed === 0) await deps.repos.daily.recordRun(date, { generated, existing });
+    if (options.record === true && failed === 0) await deps.repos.daily.recordRun(date, { generated, existing });
     return { date, missing: missing.length, generated, existing, failed };
   } finally {
     await lock.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_NAMESPACE, dateKey(date)]).catch(() => undefined);

@@ -36,11 +36,13 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
     return;
   }
   let running: Promise<DailyRunSummary[]> = Promise.resolve([]);
+  // Set at shutdown: a running catch-up stops after the day it is making.
+  let stopping = false;
   // Passes one after another: a tick that comes while a catch-up still runs waits for it.
   const run = () => {
     running = running.then(async () => {
       try {
-        const summaries = await catchUp(deps, metrics, new Date(), { hourUtc, minute });
+        const summaries = await catchUp(deps, metrics, new Date(), { hourUtc, minute }, () => stopping);
         for (const summary of summaries) logger.info(summary, "daily readings done");
         return summaries;
       } catch (err) {
@@ -54,6 +56,7 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   // Catch up at start: every scheduled day missed while the scheduler was down (within CATCH_UP_DAYS).
   void run();
   lifecycle.onShutdown("scheduler clock", async () => {
+    stopping = true;
     job.stop();
     await running;
   });

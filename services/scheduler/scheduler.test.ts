@@ -159,6 +159,52 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     }
   });
 
+  it("a pass with a failure leaves its day off the record: the next catch-up makes it again", async () => {
+    await t.db.query("TRUNCATE daily_reading_runs");
+    const owner = await makeUser(repos);
+    const failing = await makeProfile(repos, owner, { name: "Oracle Refuses" });
+    const schedule = { hourUtc: 0, minute: 5 };
+    const deps = await replica();
+    const metrics = new SchedulerMetrics(createRegistry("scheduler"));
+    let refusing = true;
+    // The Oracle fails this one profile's reading while `refusing`; every other reading is made.
+    const daily: DailyRunDeps["oracle"]["daily"] = (request) =>
+      refusing && request.profile.name === failing.name ? Promise.reject(new Error("the Oracle is down")) : deps.oracle.daily(request);
+    const flaky = { ...deps, oracle: Object.assign(Object.create(deps.oracle) as DailyRunDeps["oracle"], { daily }) };
+    const onRecord = async (day: string) => (await t.db.query("SELECT 1 FROM daily_reading_runs WHERE run_date = $1", [day])).rowCount;
+    try {
+      const first = await catchUp(flaky, metrics, new Date("2026-08-10T06:00:00Z"), schedule);
+      expect(first.map((r) => [r.date, r.failed])).to.deep.equal([["2026-08-10", 1]]);
+      expect(await onRecord("2026-08-10")).to.equal(0);
+      refusing = false;
+      const again = await catchUp(flaky, metrics, new Date("2026-08-10T07:00:00Z"), schedule);
+      expect(again.map((r) => [r.date, r.generated, r.failed])).to.deep.equal([["2026-08-10", 1, 0]]);
+      expect(await onRecord("2026-08-10")).to.equal(1);
+      expect(await repos.daily.find(failing.id, "2026-08-10", { userId: owner.id, seesAll: false })).to.not.equal(null);
+    } finally {
+      await deps.close();
+    }
+  });
+
+  it("a catch-up told to stop finishes the day it is making and leaves the rest for the next start", async () => {
+    await t.db.query("TRUNCATE daily_reading_runs");
+    await makeProfile(repos, await makeUser(repos));
+    const schedule = { hourUtc: 0, minute: 5 };
+    const deps = await replica();
+    const metrics = new SchedulerMetrics(createRegistry("scheduler"));
+    try {
+      await catchUp(deps, metrics, new Date("2026-09-01T06:00:00Z"), schedule);
+      // Three days missed; the service is told to stop while the first is made.
+      let asked = 0;
+      const stopping = () => asked++ > 0;
+      const stopped = await catchUp(deps, metrics, new Date("2026-09-04T06:00:00Z"), schedule, stopping);
+      expect(stopped.map((r) => r.date)).to.deep.equal(["2026-09-02"]);
+      expect((await catchUp(deps, metrics, new Date("2026-09-04T06:01:00Z"), schedule)).map((r) => r.date)).to.deep.equal(["2026-09-03", "2026-09-04"]);
+    } finally {
+      await deps.close();
+    }
+  });
+
   it("nps daily-readings: one pass for a day, its summary as JSON; a bad date is refused", async () => {
     const owner = await makeUser(repos);
     await makeProfile(repos, owner);
@@ -172,6 +218,27 @@ describe("daily-reading scheduler: runs on real PostgreSQL", function () {
     const bad = await run(process.execPath, [cli, "daily-readings", "--date", "2026-02-30"], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).to.include({ code: 2 });
     expect((bad as { stderr: string }).stderr).to.contain("--date");
+  });
+
+  it("nps daily-readings --date leaves the catch-up's record alone: a day asked by hand moves no first day", async () => {
+    await t.db.query("TRUNCATE daily_reading_runs");
+    await makeProfile(repos, await makeUser(repos));
+    const run = promisify(execFile);
+    const cli = path.resolve(__dirname, "../../bin/nps.js");
+    const env = { ...process.env, DATABASE_URL: t.url, ORACLE_GRPC_HOST: "127.0.0.1", ORACLE_GRPC_PORT: "1", LOG_LEVEL: "error", NPS_MIGRATE_ON_START: "false", ...ENCRYPTION };
+    const schedule = { hourUtc: 0, minute: 5 };
+    const deps = await replica();
+    const metrics = new SchedulerMetrics(createRegistry("scheduler"));
+    try {
+      // A fresh installation; tomorrow's readings made ahead by hand: today is still made.
+      await run(process.execPath, [cli, "daily-readings", "--date", "2026-07-02"], { env });
+      expect((await catchUp(deps, metrics, new Date("2026-07-01T06:00:00Z"), schedule)).map((r) => r.date)).to.deep.equal(["2026-07-01"]);
+      // A day long gone made by hand: the next tick makes its own day, no month of back-filling.
+      await run(process.execPath, [cli, "daily-readings", "--date", "2026-01-15"], { env });
+      expect((await catchUp(deps, metrics, new Date("2026-07-02T00:05:00Z"), schedule)).map((r) => r.date)).to.deep.equal(["2026-07-02"]);
+    } finally {
+      await deps.close();
+    }
   });
 
   it("nps daily-readings pushes its metrics before it exits (the prod stack's scheduled task)", async () => {

@@ -12,7 +12,7 @@ import { isUuid, Params, type Viewer } from "../paging";
  *       racing to generate the same day agree on one answer.
  *
  *   missing(date)   every live profile of an active account with no live daily reading for the date
- *   recordRun(date, counts)   the scheduled pass of the date finished with no failure (daily_reading_runs)
+ *   recordRun(date, counts)   the catch-up's pass of the date finished with no failure (daily_reading_runs)
  *   runsOnRecord(since)       the first day ever on record, and the days on record from `since` on
  *
  * Typical use by a caller: find; if null, generate, readings.create, then record and use the id
