@@ -53,6 +53,12 @@ describe("the catalog", () => {
     }
   });
 
+  it("checks the bot's and the alerter's health on the ports their config defaults to", () => {
+    const port = (name: WorkloadName) => { const h = WORKLOADS[name].health; return h.kind === "http" ? h.port : undefined; };
+    expect(port("telegram-bot")).to.equal(loadConfig({}, { service: "telegram-bot" }).telegram.botMetricsPort);
+    expect(port("alerter")).to.equal(loadConfig({}, { service: "alerter" }).alerter.port);
+  });
+
   it("has every container listen on all its interfaces (a service alone listens on loopback)", () => {
     for (const name of SERVICE_NAMES) expect(serviceEnv(name, wiring()).NPS_BIND_HOST, name).to.deep.equal({ value: "0.0.0.0" });
     expect(serviceEnv("api", wiring()).API_HOST).to.deep.equal({ value: "0.0.0.0" });

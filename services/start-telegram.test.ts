@@ -13,17 +13,18 @@ import { TEXTS } from "./telegram-bot/text";
 
 const ADMIN_PASSWORD = "first admin password";
 
-/** Where the catalog says an orchestrator asks a service whether it is healthy. */
-function catalogHealth(name: "telegram-bot" | "alerter" | "scheduler"): { port: number; path: string } {
+/** The path the catalog says an orchestrator asks a service whether it is healthy on (its port is the config default, pinned in infra/catalog.test.ts). */
+function healthPath(name: "telegram-bot" | "alerter" | "scheduler"): string {
   const check: HealthCheck = WORKLOADS[name].health;
   if (check.kind !== "http") throw new Error(`${name}: the catalog's health check is not HTTP`);
-  return { port: check.port, path: check.path };
+  return check.path;
 }
 
 /**
  * Plain `nps start` as `npm start` runs it on a fresh clone: the embedded database in a new data
- * directory, the bot and the alerter on their catalog ports when a bot token is set, and a user of
- * that same platform linking a chat with a code its API issued.
+ * directory, the bot and the alerter when a bot token is set, and a user of that same platform
+ * linking a chat with a code its API issued. Every port is a free one, so a developer's own
+ * `npm start` (on the default ports) or another job on this machine does not collide with it.
  */
 describe("nps start: the bot and the alerter when Telegram is configured", function () {
   this.timeout(240_000);
@@ -40,22 +41,20 @@ describe("nps start: the bot and the alerter when Telegram is configured", funct
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  /** `npm start` in a fresh data directory; the bot and the alerter keep the catalog's ports (no port variable). */
-  async function npmStart(extra: Record<string, string>): Promise<{ npm: SpawnedNps; api: string; scheduler: number }> {
-    for (const name of ["telegram-bot", "alerter"] as const) {
-      const { port } = catalogHealth(name);
-      expect(await accepts(port), `${name}'s catalog port ${port} is taken by something else on this machine`).to.equal(false);
-    }
+  /** `npm start` in a fresh data directory, every service on a free port. */
+  async function npmStart(extra: Record<string, string>): Promise<{ npm: SpawnedNps; api: string; ports: Record<"scheduler" | "telegram-bot" | "alerter", number> }> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nps-fresh-"));
     dirs.push(dir);
     const apiPort = await freePort();
-    const scheduler = await freePort();
+    const ports = { scheduler: await freePort(), "telegram-bot": await freePort(), alerter: await freePort() };
     const env = baseEnv({
       NPS_DATA_DIR: dir,
       API_PORT: String(apiPort),
       ORACLE_GRPC_PORT: String(await freePort()),
       ORACLE_METRICS_PORT: String(await freePort()),
-      NPS_SCHEDULER_METRICS_PORT: String(scheduler),
+      NPS_SCHEDULER_METRICS_PORT: String(ports.scheduler),
+      NPS_BOT_METRICS_PORT: String(ports["telegram-bot"]),
+      NPS_ALERTER_PORT: String(ports.alerter),
       NPS_ADMIN_PASSWORD: ADMIN_PASSWORD,
       ...extra,
     });
@@ -64,7 +63,7 @@ describe("nps start: the bot and the alerter when Telegram is configured", funct
     const npm = spawnNps(["start"], env, { command: "npm" });
     running.push(npm);
     await npm.waitForLog((l) => l.msg === "started", 180_000);
-    return { npm, api: `http://127.0.0.1:${apiPort}`, scheduler };
+    return { npm, api: `http://127.0.0.1:${apiPort}`, ports };
   }
 
   async function stop(npm: SpawnedNps): Promise<void> {
@@ -89,13 +88,10 @@ describe("nps start: the bot and the alerter when Telegram is configured", funct
   it("with NPS_BOT_TOKEN: the bot and the alerter run in it, answer /start and /link CODE, and the chat is linked", async () => {
     const token = `6${Math.floor(Math.random() * 1e8)}:${randomBytes(12).toString("hex")}`;
     const adminChat = 870_000_000 + Math.floor(Math.random() * 1_000_000);
-    const { npm, api } = await npmStart({ NPS_BOT_TOKEN: token, TELEGRAM_API_ROOT: tg.apiRoot, NPS_ADMIN_CHAT_ID: String(adminChat) });
+    const { npm, api, ports } = await npmStart({ NPS_BOT_TOKEN: token, TELEGRAM_API_ROOT: tg.apiRoot, NPS_ADMIN_CHAT_ID: String(adminChat) });
     try {
       expect(services(npm)).to.include.members(["oracle", "api", "scheduler", "telegram-bot", "alerter"]);
-      for (const name of ["telegram-bot", "alerter"] as const) {
-        const { port, path: p } = catalogHealth(name);
-        expect(await healthy(port, p), `${name} /health on :${port}`).to.equal(200);
-      }
+      for (const name of ["telegram-bot", "alerter"] as const) expect(await healthy(ports[name], healthPath(name)), `${name} /health on :${ports[name]}`).to.equal(200);
 
       // A user of this platform signs in and asks its API for a link code, as the web page's Settings → Telegram does.
       const admin = (await rest(api, "POST", "/api/auth/login", { username: "admin", password: ADMIN_PASSWORD })).access_token as string;
@@ -124,19 +120,20 @@ describe("nps start: the bot and the alerter when Telegram is configured", funct
     } finally {
       await stop(npm);
     }
-    for (const name of ["telegram-bot", "alerter"] as const) expect(await accepts(catalogHealth(name).port), `${name} stopped`).to.equal(false);
+    for (const name of ["telegram-bot", "alerter"] as const) expect(await accepts(ports[name]), `${name} stopped`).to.equal(false);
     const notices = (await tg.client(token, adminChat).getUpdatesHistory()).map((u) => (u as { message: { text?: string } }).message.text);
     expect(notices).to.include.members([TEXTS.en.notices.started(pkg.version), TEXTS.en.notices.stopping]);
   });
 
   it("without a token: the scheduler runs, the bot and the alerter do not", async () => {
-    const { npm, scheduler } = await npmStart({});
+    // Set but empty, so a token in a `.env` where `npm start` runs (its variables never override set ones) cannot apply.
+    const { npm, ports } = await npmStart({ NPS_BOT_TOKEN: "" });
     try {
       expect(services(npm)).to.include.members(["oracle", "api", "scheduler"]);
-      expect(await healthy(scheduler, catalogHealth("scheduler").path)).to.equal(200);
+      expect(await healthy(ports.scheduler, healthPath("scheduler"))).to.equal(200);
       for (const name of ["telegram-bot", "alerter"] as const) {
         expect(services(npm)).not.to.include(name);
-        expect(await accepts(catalogHealth(name).port), `${name} on its catalog port`).to.equal(false);
+        expect(await accepts(ports[name]), `${name} on its port`).to.equal(false);
       }
     } finally {
       await stop(npm);
