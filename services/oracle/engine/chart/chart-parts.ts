@@ -52,20 +52,25 @@ function freezeAll(items: readonly object[]): void {
   Object.freeze(items);
 }
 
-/** Freezes each object given (none of them holds an unfrozen object of its own). */
-function freezeEach(...objects: readonly (object | null)[]): void {
-  for (let i = 0; i < objects.length; i++) if (objects[i] !== null) Object.freeze(objects[i]);
-}
-
+/**
+ * The system, the subconscious self, the cornerstone, capstone and first vowel, a date's month and
+ * day and the birthday are shared entries, frozen as they are made (see chart.ts and
+ * date-numbers.ts); the rest is frozen here.
+ */
 export function freezeNamePart(p: NamePart): NamePart {
-  freezeEach(p.name, p.system, p.letters, p.expression, p.soul_urge, p.personality, p.balance, p.subconscious_self, p.cornerstone, p.capstone, p.first_vowel);
+  Object.freeze(p.name);
+  Object.freeze(p.letters);
+  Object.freeze(p.expression);
+  Object.freeze(p.soul_urge);
+  Object.freeze(p.personality);
+  Object.freeze(p.balance);
   freezeSet(p.hidden_passion);
   freezeSet(p.karmic_lessons);
   return Object.freeze(p);
 }
 
 export function freezeBirthPart(p: BirthPart): BirthPart {
-  freezeEach(p.month, p.day, p.life_path, p.birthday);
+  Object.freeze(p.life_path);
   freezeAll(p.pinnacles);
   freezeAll(p.challenges);
   return Object.freeze(p);

@@ -19,15 +19,17 @@
  */
 import { InvalidInputError } from "../../../lib/errors";
 import { isValidDate } from "../core/julian-date-engine";
-import { readName } from "../script/read-name";
-import type { CalendarDate, NumerologySystem } from "../reading-input";
+import { NAME_ROUTES, readName, type NameRoute } from "../script/read-name";
+import { NAME_SCRIPTS, type NameScript } from "../script/name-script";
+import { parseSystemChoice } from "../personal/numerology-system";
+import type { CalendarDate, NumerologySystem, NumerologySystemChoice } from "../reading-input";
 import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
 import { BoundedCache } from "./bounded-cache";
 import { freezeBirthPart, freezeNamePart, type BirthPart, type NamePart } from "./chart-parts";
 import { dayOrMonth, yearPart } from "./date-numbers";
 import { countedLetters, inWord, letterNumber, lettersWorking, sumOf } from "./name-letters";
 import { periods } from "./periods";
-import { labelled, reduce, stepsOf, sumWorking, type Reduction } from "./reduce";
+import { labelled, reduce, reduced, stepsOf, sum2, sum3, type Reduction } from "./reduce";
 import { chartTextFor, type ChartText } from "./text";
 
 function pad(n: number, width: number): string {
@@ -62,7 +64,7 @@ function isAfter(a: CalendarDate, b: CalendarDate): boolean {
 }
 
 /** A chart number from a reduction; karmic debt only where the part records it. */
-function numberOf(part: ChartPart, r: Reduction, working: string, text: ChartText, recordDebt = false): ChartNumber {
+function numberOf(part: ChartPart, r: Readonly<Reduction>, working: string, text: ChartText, recordDebt = false): ChartNumber {
   const kept = r.master ? ` (${text.words.labels.masterKept})` : "";
   return {
     number: r.value,
@@ -75,15 +77,68 @@ function numberOf(part: ChartPart, r: Reduction, working: string, text: ChartTex
 
 /** A name number: the letters summed and reduced ("none = 0" when there are none). */
 function lettersNumber(part: ChartPart, letters: readonly ChartLetter[], text: ChartText, recordDebt: boolean): ChartNumber {
-  const r = reduce(sumOf(letters));
-  const working = letters.length === 0 ? `${text.words.labels.none} = 0` : `${lettersWorking(letters)} = ${r.chain[0]}${stepsOf(r)}`;
+  const r = reduced(sumOf(letters));
+  const working = letters.length === 0 ? `${text.words.labels.none} = 0` : `${lettersWorking(letters)} = ${r.chain[0]}${r.steps}`;
   return numberOf(part, r, working, text, recordDebt);
 }
 
-function letterAt(part: ChartPart, l: ChartLetter, text: ChartText): LetterNumber {
+type LetterPart = "cornerstone" | "capstone" | "first_vowel";
+const LETTER_PARTS: readonly LetterPart[] = ["cornerstone", "capstone", "first_vowel"];
+
+function makeLetterAt(part: LetterPart, l: ChartLetter, text: ChartText): LetterNumber {
   const n = letterNumber(l.value);
-  const working = n === l.value ? `${l.letter} = ${l.value}` : `${l.letter} = ${l.value}${stepsOf(reduce(l.value, false))}`;
-  return { letter: l.letter, number: n, master: false, karmic_debt: null, working, meaning: text.meaning(part, n) };
+  const working = n === l.value ? `${l.letter} = ${l.value}` : `${l.letter} = ${l.value}${reduced(l.value, false).steps}`;
+  return Object.freeze({ letter: l.letter, number: n, master: false, karmic_debt: null, working, meaning: text.meaning(part, n) });
+}
+
+/**
+ * A letter's number depends only on the letter, its value, the part and the language: one frozen
+ * entry each, shared, for the letters of one UTF-16 unit (every name uses a few dozen). The table
+ * is bounded; letters past it are made per chart.
+ */
+const SHARED_LETTER_NUMBERS = 8192;
+const LETTER_NUMBERS = new WeakMap<ChartText, Map<number, LetterNumber>>();
+
+function letterAt(part: LetterPart, l: ChartLetter, text: ChartText): LetterNumber {
+  if (l.letter.length !== 1 || !(l.value >= 0 && l.value < 0x400 && Number.isInteger(l.value))) return makeLetterAt(part, l, text);
+  let table = LETTER_NUMBERS.get(text);
+  if (table === undefined) LETTER_NUMBERS.set(text, (table = new Map()));
+  const key = ((LETTER_PARTS.indexOf(part) * 0x10000 + l.letter.charCodeAt(0)) * 0x400) + l.value;
+  let hit = table.get(key);
+  if (hit === undefined) {
+    hit = makeLetterAt(part, l, text);
+    if (table.size < SHARED_LETTER_NUMBERS) table.set(key, hit);
+  }
+  return hit;
+}
+
+/** The system a name was read in and why: one frozen entry per language, choice, system, script and road. */
+const SYSTEMS = new WeakMap<ChartText, Map<number, NamePart["system"]>>();
+const CHOICES: readonly NumerologySystemChoice[] = ["auto", "pythagorean", "chaldean", "abjad"];
+
+function systemOf(choice: NumerologySystemChoice, system: NumerologySystem, script: NameScript, route: NameRoute, text: ChartText): NamePart["system"] {
+  let table = SYSTEMS.get(text);
+  if (table === undefined) SYSTEMS.set(text, (table = new Map()));
+  const key = ((CHOICES.indexOf(choice) * 4 + CHOICES.indexOf(system)) * NAME_SCRIPTS.length + NAME_SCRIPTS.indexOf(script)) * NAME_ROUTES.length + NAME_ROUTES.indexOf(route);
+  let hit = table.get(key);
+  if (hit === undefined) table.set(key, (hit = Object.freeze({ name: system, choice, reason: text.words.systemReason(choice, system, script, route) })));
+  return hit;
+}
+
+/** The subconscious self for `missing` lessons out of `top`: one frozen entry per language and count. */
+const SUBCONSCIOUS = new WeakMap<ChartText, (ChartNumber | undefined)[]>();
+
+function subconsciousSelf(top: number, missing: number, text: ChartText): ChartNumber {
+  let row = SUBCONSCIOUS.get(text);
+  if (row === undefined) SUBCONSCIOUS.set(text, (row = new Array<ChartNumber | undefined>(20).fill(undefined)));
+  const present = top - missing;
+  return (row[(top === 9 ? 10 : 0) + missing] ??= Object.freeze({
+    number: present,
+    master: false,
+    karmic_debt: null,
+    working: `${top} − ${missing} (${text.words.labels.missing}) = ${present}`,
+    meaning: text.meaning("subconscious_self", present),
+  }));
 }
 
 /** How often each number 1..top occurs among the letters. */
@@ -111,7 +166,7 @@ function numberSet(part: ChartPart, numbers: number[], working: string, text: Ch
   return { numbers, working, meanings: numbers.map((n) => setMeaning(part, n, text)) };
 }
 
-function namePart(fullName: string, choice: unknown, text: ChartText): NamePart {
+function namePart(fullName: string, choice: NumerologySystemChoice, text: ChartText): NamePart {
   const l = text.words.labels;
   const name = readName(fullName, choice, "full_name");
   const system: NumerologySystem = name.system;
@@ -125,8 +180,8 @@ function namePart(fullName: string, choice: unknown, text: ChartText): NamePart 
     if (x.word === 0) firstName.push(x);
     if (initials.length === x.word) initials.push(inWord(x, 0, system));
   }
-  const fnR = reduce(sumOf(firstName));
-  const balR = reduce(sumOf(initials), false);
+  const fnR = reduced(sumOf(firstName));
+  const balR = reduced(sumOf(initials), false);
 
   // Chaldean gives no letter the value 9, so its lessons are sought among 1-8.
   const top = system === "chaldean" ? 8 : 9;
@@ -147,33 +202,36 @@ function namePart(fullName: string, choice: unknown, text: ChartText): NamePart 
     passion.push(n);
     passionText.push(l.times(n, most));
   }
-  const presentCount = top - missing.length;
   let firstVowel: ChartLetter | undefined;
   for (const x of firstName) if (x.vowel && firstVowel === undefined) firstVowel = x;
 
   return {
     name: { given: name.given, counted: name.counted, script: name.script, route: name.route },
-    system: { name: system, choice: name.choice, reason: text.words.systemReason(name.choice, system, name.script, name.route) },
+    system: systemOf(name.choice, system, name.script, name.route, text),
     letters,
     expression: lettersNumber("expression", letters, text, true),
     soul_urge: lettersNumber("soul_urge", vowels, text, true),
     personality: lettersNumber("personality", consonants, text, true),
-    balance: numberOf("balance", balR, `${l.initials} ${lettersWorking(initials)} = ${balR.chain[0]}${stepsOf(balR)}`, text),
-    subconscious_self: {
-      number: presentCount,
-      master: false,
-      karmic_debt: null,
-      working: `${top} − ${missing.length} (${l.missing}) = ${presentCount}`,
-      meaning: text.meaning("subconscious_self", presentCount),
-    },
+    balance: numberOf("balance", balR, `${l.initials} ${lettersWorking(initials)} = ${balR.chain[0]}${balR.steps}`, text),
+    subconscious_self: subconsciousSelf(top, missing.length, text),
     hidden_passion: numberSet("hidden_passion", passion, `${presentText}; ${l.most}: ${passionText.join(", ")}`, text),
     karmic_lessons: numberSet("karmic_lesson", missing, `${presentText}; ${l.missing}: ${missing.length > 0 ? missing.join(", ") : l.none}`, text),
     cornerstone: letterAt("cornerstone", firstName[0]!, text),
     capstone: letterAt("capstone", firstName[firstName.length - 1]!, text),
     first_vowel: firstVowel ? letterAt("first_vowel", firstVowel, text) : null,
     firstName: fnR.value,
-    firstNameWorking: `${l.firstName} ${lettersWorking(firstName)} = ${fnR.chain[0]}${stepsOf(fnR)}`,
+    firstNameWorking: `${l.firstName} ${lettersWorking(firstName)} = ${fnR.chain[0]}${fnR.steps}`,
   };
+}
+
+/** The birthday number depends on the day alone: one frozen entry per language and day. */
+const BIRTHDAYS = new WeakMap<ChartText, (ChartNumber | undefined)[]>();
+
+function birthdayOf(day: number, text: ChartText): ChartNumber {
+  let row = BIRTHDAYS.get(text);
+  if (row === undefined) BIRTHDAYS.set(text, (row = new Array<ChartNumber | undefined>(32).fill(undefined)));
+  const bR = reduce(day);
+  return (row[day] ??= Object.freeze(numberOf("birthday", bR, labelled(text.words.labels.day, day, bR), text, true)));
 }
 
 function birthPart(birth: CalendarDate, text: ChartText): BirthPart {
@@ -182,15 +240,14 @@ function birthPart(birth: CalendarDate, text: ChartText): BirthPart {
   const m = dayOrMonth(l.month, birth.month, true);
   const d = dayOrMonth(l.day, birth.day, true);
   const y = yearPart(l.year, birth.year, true);
-  const lpR = reduce(m.value + d.value + y.value);
-  const life_path = numberOf("life_path", lpR, `${m.text} + ${d.text} + ${y.text}: ${sumWorking([m.value, d.value, y.value], lpR)}`, text, true);
-  const bR = reduce(birth.day);
+  const lp = sum3(m.value, d.value, y.value);
+  const life_path = numberOf("life_path", lp.r, `${m.text} + ${d.text} + ${y.text}: ${lp.working}`, text, true);
   return {
     birth_date: isoDate(birth),
     month: m,
     day: d,
     life_path,
-    birthday: numberOf("birthday", bR, labelled(l.day, birth.day, bR), text, true),
+    birthday: birthdayOf(birth.day, text),
     ...periods(birth, life_path.number, text),
   };
 }
@@ -207,14 +264,15 @@ function karmicDebts(numbers: readonly ChartNumber[], text: ChartText): KarmicDe
   return out;
 }
 
-/** A birth date and language as one small whole number (a cheaper key than a string). */
-function birthKey(locale: ChartLocale, d: CalendarDate): number {
-  return CHART_LOCALES.indexOf(locale) * 100_000_000 + d.year * 10_000 + d.month * 100 + d.day;
+/** A birth date as one small whole number (a cheaper key than a string). */
+function birthKey(d: CalendarDate): number {
+  return d.year * 10_000 + d.month * 100 + d.day;
 }
 
-// Repeated names and shared birth dates are common; each part is worked out once.
-const NAME_PARTS = new BoundedCache<string, NamePart>(4096, freezeNamePart);
-const BIRTH_PARTS = new BoundedCache<number, BirthPart>(4096, freezeBirthPart);
+// Repeated names and shared birth dates are common; each part is worked out once. A name's
+// variant is its language and system choice, a birth date's its language.
+const NAME_PARTS = new BoundedCache<string, NamePart>(4096, CHART_LOCALES.length * CHOICES.length, freezeNamePart);
+const BIRTH_PARTS = new BoundedCache<number, BirthPart>(4096, CHART_LOCALES.length, freezeBirthPart);
 
 export function computeChart(input: ChartInput): Chart {
   if (typeof input !== "object" || input === null) throw new InvalidInputError("input", "must be an object");
@@ -224,28 +282,29 @@ export function computeChart(input: ChartInput): Chart {
   const locale = checkLocale(input.locale);
   const text = chartTextFor(locale);
   const l = text.words.labels;
-  const choice = input.system ?? "auto";
   if (typeof input.fullName !== "string") throw new InvalidInputError("full_name", "must be a string");
-  const np = NAME_PARTS.get(`${locale}\u0000${String(choice)}\u0000${input.fullName}`, () => namePart(input.fullName, choice, text));
-  const bp = BIRTH_PARTS.get(birthKey(locale, birth), () => birthPart(birth, text));
+  const choice = parseSystemChoice(input.system ?? "auto");
+  const localeIndex = CHART_LOCALES.indexOf(locale);
+  const np = NAME_PARTS.get(localeIndex * CHOICES.length + CHOICES.indexOf(choice), input.fullName, () => namePart(input.fullName, choice, text));
+  const bp = BIRTH_PARTS.get(localeIndex, birthKey(birth), () => birthPart(birth, text));
   const { life_path, birthday, month: m, day: d } = bp;
   const { expression, soul_urge, personality } = np;
 
-  const matR = reduce(life_path.number + expression.number);
-  const maturity = numberOf("maturity", matR, `${l.lifePath} ${life_path.number} + ${l.expression} ${expression.number}: ${sumWorking([life_path.number, expression.number], matR)}`, text);
-  const rtR = reduce(np.firstName + birthday.number);
-  const rational_thought = numberOf("rational_thought", rtR, `${np.firstNameWorking}; ${l.birthday} ${birthday.number}: ${sumWorking([np.firstName, birthday.number], rtR)}`, text);
+  const mat = sum2(life_path.number, expression.number);
+  const maturity = numberOf("maturity", mat.r, `${l.lifePath} ${life_path.number} + ${l.expression} ${expression.number}: ${mat.working}`, text);
+  const rt = sum2(np.firstName, birthday.number);
+  const rational_thought = numberOf("rational_thought", rt.r, `${np.firstNameWorking}; ${l.birthday} ${birthday.number}: ${rt.working}`, text);
 
   const karmic_debts = karmicDebts([life_path, expression, soul_urge, personality, birthday], text);
 
   // Personal cycles, as the readings compute them: the birth month and day with the year asked about.
   const atYear = yearPart(l.year, at.year, true);
-  const pyR = reduce(m.value + d.value + atYear.value);
-  const personal_year = numberOf("personal_year", pyR, `${m.text} + ${d.text} + ${atYear.text}: ${sumWorking([m.value, d.value, atYear.value], pyR)}`, text);
-  const pmR = reduce(pyR.value + at.month);
-  const personal_month = numberOf("personal_month", pmR, `${l.personalYear} ${pyR.value} + ${l.month} ${at.month}: ${sumWorking([pyR.value, at.month], pmR)}`, text);
-  const pdR = reduce(pmR.value + at.day);
-  const personal_day = numberOf("personal_day", pdR, `${l.personalMonth} ${pmR.value} + ${l.day} ${at.day}: ${sumWorking([pmR.value, at.day], pdR)}`, text);
+  const py = sum3(m.value, d.value, atYear.value);
+  const personal_year = numberOf("personal_year", py.r, `${m.text} + ${d.text} + ${atYear.text}: ${py.working}`, text);
+  const pm = sum2(py.r.value, at.month);
+  const personal_month = numberOf("personal_month", pm.r, `${l.personalYear} ${py.r.value} + ${l.month} ${at.month}: ${pm.working}`, text);
+  const pd = sum2(pm.r.value, at.day);
+  const personal_day = numberOf("personal_day", pd.r, `${l.personalMonth} ${pm.r.value} + ${l.day} ${at.day}: ${pd.working}`, text);
 
   return {
     name: np.name,

@@ -8,7 +8,7 @@ import type { CalendarDate } from "../reading-input";
 import type { ChartPeriod } from "./chart-types";
 import { dayOrMonth, yearPart, type DatePart } from "./date-numbers";
 import { letterNumber } from "./name-letters";
-import { reduce, sumWorking, type Reduction } from "./reduce";
+import { sum2, type Reduction } from "./reduce";
 import type { ChartText } from "./text";
 
 interface Span {
@@ -59,9 +59,14 @@ export function periods(birth: CalendarDate, lifePath: number, text: ChartText):
   return { pinnacles: pinnacles(parts, s, birth.year, text), challenges: challenges(parts, s, birth.year, text) };
 }
 
-function added(a: DatePart, b: DatePart): { r: Reduction; working: string } {
-  const r = reduce(a.value + b.value);
-  return { r, working: `${a.text} + ${b.text}: ${sumWorking([a.value, b.value], r)}` };
+interface Added {
+  r: Readonly<Reduction>;
+  working: string;
+}
+
+function added(a: DatePart, b: DatePart): Added {
+  const s = sum2(a.value, b.value);
+  return { r: s.r, working: `${a.text} + ${b.text}: ${s.working}` };
 }
 
 /** An earlier pinnacle as a single digit, for the third: a master 11 counts as 2. */
@@ -70,11 +75,26 @@ function asDigit(label: string, n: number): DatePart {
   return { value: root, text: `${label} (${n === root ? n : `${n} → ${root}`})` };
 }
 
+/**
+ * The third pinnacle and challenge depend only on the first two numbers (each at most 33) and the
+ * language, so each is worked out once per pair and shared.
+ */
+const PAIRS = 64;
+const THIRD_PINNACLES = new WeakMap<ChartText, (Added | undefined)[]>();
+const THIRD_CHALLENGES = new WeakMap<ChartText, (Subtracted | undefined)[]>();
+
+function third<T extends object>(table: WeakMap<ChartText, (T | undefined)[]>, text: ChartText, a: number, b: number, make: () => T): T {
+  if (!(a >= 0 && a < PAIRS && b >= 0 && b < PAIRS)) return make();
+  let row = table.get(text);
+  if (row === undefined) table.set(text, (row = new Array<T | undefined>(PAIRS * PAIRS).fill(undefined)));
+  return (row[a * PAIRS + b] ??= Object.freeze(make()));
+}
+
 function pinnacles({ m, d, y }: Parts, s: Span[], birthYear: number, text: ChartText): ChartPeriod[] {
   const l = text.words.labels;
   const p1 = added(m, d);
   const p2 = added(d, y);
-  const p3 = added(asDigit(l.pinnacle(1), p1.r.value), asDigit(l.pinnacle(2), p2.r.value));
+  const p3 = third(THIRD_PINNACLES, text, p1.r.value, p2.r.value, () => added(asDigit(l.pinnacle(1), p1.r.value), asDigit(l.pinnacle(2), p2.r.value)));
   const p4 = added(m, y);
   const all = [p1, p2, p3, p4];
   const out: ChartPeriod[] = [];
@@ -85,7 +105,12 @@ function pinnacles({ m, d, y }: Parts, s: Span[], birthYear: number, text: Chart
   return out;
 }
 
-function subtracted(a: DatePart, b: DatePart): { n: number; working: string } {
+interface Subtracted {
+  n: number;
+  working: string;
+}
+
+function subtracted(a: DatePart, b: DatePart): Subtracted {
   const n = Math.abs(a.value - b.value);
   return { n, working: `|${a.text} − ${b.text}| = |${a.value}−${b.value}| = ${n}` };
 }
@@ -94,7 +119,7 @@ function challenges({ m, d, y }: Parts, s: Span[], birthYear: number, text: Char
   const l = text.words.labels;
   const c1 = subtracted(m, d);
   const c2 = subtracted(d, y);
-  const c3 = subtracted({ value: c1.n, text: `${l.challenge(1)} (${c1.n})` }, { value: c2.n, text: `${l.challenge(2)} (${c2.n})` });
+  const c3 = third(THIRD_CHALLENGES, text, c1.n, c2.n, () => subtracted({ value: c1.n, text: `${l.challenge(1)} (${c1.n})` }, { value: c2.n, text: `${l.challenge(2)} (${c2.n})` }));
   const c4 = subtracted(m, y);
   const all = [c1, c2, c3, c4];
   const out: ChartPeriod[] = [];

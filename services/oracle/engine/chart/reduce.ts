@@ -80,3 +80,70 @@ export function sumWorking(terms: readonly (string | number)[], r: Reduction): s
   for (let i = 0; i < terms.length; i++) head += i === 0 ? String(terms[i]) : "+" + terms[i];
   return `${head} = ${r.chain[0]}${stepsOf(r)}`;
 }
+
+/**
+ * The totals below this are reduced once each and shared: a chart meets dozens of small totals
+ * (letter sums, dates, sums of two or three numbers), the same few hundred for every person.
+ */
+const SHARED_TOTALS = 10_000;
+
+/** A shared reduction with its steps written out once (", 1+9 = 10, 1+0 = 1"). */
+export interface SharedReduction extends Readonly<Reduction> {
+  readonly steps: string;
+}
+
+function sharedRow(): (SharedReduction | undefined)[] {
+  return new Array<SharedReduction | undefined>(SHARED_TOTALS).fill(undefined);
+}
+
+const SHARED_REDUCTIONS = [sharedRow(), sharedRow()] as const;
+
+function made(total: number, keepMasters: boolean): SharedReduction {
+  const r = reduce(total, keepMasters);
+  Object.freeze(r.chain);
+  return Object.freeze({ chain: r.chain, value: r.value, master: r.master, debt: r.debt, steps: stepsOf(r) });
+}
+
+/** reduce(), shared and frozen for the totals a chart meets (a fresh one past them). */
+export function reduced(total: number, keepMasters = true): SharedReduction {
+  if (!(total >= 0 && total < SHARED_TOTALS && Number.isInteger(total))) return made(total, keepMasters);
+  const row = SHARED_REDUCTIONS[keepMasters ? 1 : 0];
+  return (row[total] ??= made(total, keepMasters));
+}
+
+/** A sum of small terms reduced (masters kept), with its sumWorking text. */
+export interface SharedSum {
+  readonly r: SharedReduction;
+  readonly working: string;
+}
+
+/** Terms below this are small enough to share their sums (every chart number is at most 33). */
+const SMALL_TERM = 64;
+const SUMS2 = new Array<SharedSum | undefined>(SMALL_TERM * SMALL_TERM).fill(undefined);
+const SUMS3 = new Map<number, SharedSum>();
+
+function isSmallTerm(n: number): boolean {
+  return n >= 0 && n < SMALL_TERM && Number.isInteger(n);
+}
+
+function sumOfTerms(terms: readonly number[]): SharedSum {
+  let total = 0;
+  for (let i = 0; i < terms.length; i++) total += terms[i]!;
+  const r = reduced(total);
+  return Object.freeze({ r, working: sumWorking(terms, r) });
+}
+
+/** a + b reduced and written out, as sumWorking([a, b], reduce(a + b)) has it. */
+export function sum2(a: number, b: number): SharedSum {
+  if (!isSmallTerm(a) || !isSmallTerm(b)) return sumOfTerms([a, b]);
+  return (SUMS2[a * SMALL_TERM + b] ??= sumOfTerms([a, b]));
+}
+
+/** a + b + c reduced and written out, as sumWorking([a, b, c], reduce(a + b + c)) has it. */
+export function sum3(a: number, b: number, c: number): SharedSum {
+  if (!isSmallTerm(a) || !isSmallTerm(b) || !isSmallTerm(c)) return sumOfTerms([a, b, c]);
+  const key = (a * SMALL_TERM + b) * SMALL_TERM + c;
+  let s = SUMS3.get(key);
+  if (s === undefined) SUMS3.set(key, (s = sumOfTerms([a, b, c])));
+  return s;
+}
