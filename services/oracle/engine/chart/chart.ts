@@ -36,8 +36,11 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
+/** "01" to "31": a month or a day as a date writes it, made once. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, n) => pad(n, 2));
+
 function isoDate(d: CalendarDate): string {
-  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+  return `${pad(d.year, 4)}-${TWO_DIGITS[d.month] ?? pad(d.month, 2)}-${TWO_DIGITS[d.day] ?? pad(d.day, 2)}`;
 }
 
 function checkDate(field: string, value: unknown): CalendarDate {
@@ -186,21 +189,21 @@ function namePart(fullName: string, choice: NumerologySystemChoice, text: ChartT
   // Chaldean gives no letter the value 9, so its lessons are sought among 1-8.
   const top = system === "chaldean" ? 8 : 9;
   const counts = tally(letters, top);
-  const present: string[] = [];
+  // The lists are joined by hand as they are made: no list of strings per chart.
+  let presentText = `${l.present}: `;
   const missing: number[] = [];
   let most = 0;
   for (let n = 1; n <= top; n++) {
-    if (counts[n]! > 0) present.push(l.times(n, counts[n]!));
+    if (counts[n]! > 0) presentText += (n - 1 > missing.length ? ", " : "") + l.times(n, counts[n]!);
     else missing.push(n);
     most = Math.max(most, counts[n]!);
   }
-  const presentText = `${l.present}: ${present.join(", ")}`;
   const passion: number[] = [];
-  const passionText: string[] = [];
+  let passionText = "";
   for (let n = 1; n <= top; n++) {
     if (counts[n] !== most) continue;
+    passionText += (passion.length > 0 ? ", " : "") + l.times(n, most);
     passion.push(n);
-    passionText.push(l.times(n, most));
   }
   let firstVowel: ChartLetter | undefined;
   for (const x of firstName) if (x.vowel && firstVowel === undefined) firstVowel = x;
@@ -214,7 +217,7 @@ function namePart(fullName: string, choice: NumerologySystemChoice, text: ChartT
     personality: lettersNumber("personality", consonants, text, true),
     balance: numberOf("balance", balR, `${l.initials} ${lettersWorking(initials)} = ${balR.chain[0]}${balR.steps}`, text),
     subconscious_self: subconsciousSelf(top, missing.length, text),
-    hidden_passion: numberSet("hidden_passion", passion, `${presentText}; ${l.most}: ${passionText.join(", ")}`, text),
+    hidden_passion: numberSet("hidden_passion", passion, `${presentText}; ${l.most}: ${passionText}`, text),
     karmic_lessons: numberSet("karmic_lesson", missing, `${presentText}; ${l.missing}: ${missing.length > 0 ? missing.join(", ") : l.none}`, text),
     cornerstone: letterAt("cornerstone", firstName[0]!, text),
     capstone: letterAt("capstone", firstName[firstName.length - 1]!, text),

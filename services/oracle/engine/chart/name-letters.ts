@@ -88,15 +88,18 @@ export function countedLetters(counted: string, system: NumerologySystem): Chart
   return out;
 }
 
-/** "A(1)" for each one-unit letter and small value, made once. */
-const TOKENS = new Map<number, string>();
+/**
+ * "A(1)" for each one-unit letter and small value, made once: a row of values per UTF-16 unit,
+ * read by index rather than looked up in a Map (every letter of every name asks for one).
+ */
+const TOKEN_VALUES = 0x400;
+const TOKENS = new Array<(string | undefined)[] | undefined>(0x10000).fill(undefined);
 
 function token(l: ChartLetter): string {
-  if (l.letter.length !== 1 || l.value >= 0x400) return `${l.letter}(${l.value})`;
-  const key = (l.letter.charCodeAt(0) << 10) | l.value;
-  let t = TOKENS.get(key);
-  if (t === undefined) TOKENS.set(key, (t = `${l.letter}(${l.value})`));
-  return t;
+  if (l.letter.length !== 1 || !(l.value >= 0 && l.value < TOKEN_VALUES)) return `${l.letter}(${l.value})`;
+  const c = l.letter.charCodeAt(0);
+  const row = (TOKENS[c] ??= new Array<string | undefined>(TOKEN_VALUES).fill(undefined));
+  return (row[l.value] ??= `${l.letter}(${l.value})`);
 }
 
 /** "A(1)+L(3)+I(9) + J(1)+O(6)": letters joined with "+", words apart with " + ". */

@@ -71,7 +71,10 @@ const FACET_PARTS = new Set<string>(["challenge", "karmic_debt", "karmic_lesson"
 
 /** The table of every meaning of every part, from a language's words. */
 export function buildMeanings(words: ChartWords): ChartText {
-  const table = new Map<ChartPart, (string | undefined)[]>();
+  // A plain object of rows, every part a property: a chart reads about twenty meanings, and a
+  // property read is cheaper than a Map lookup. (An inherited name such as "toString" has no
+  // numbered entries, so it reads as "" too.)
+  const table: Partial<Record<ChartPart, (string | undefined)[]>> = {};
   for (const part of Object.keys(PART_NUMBERS) as ChartPart[]) {
     // A row is a list by number (every chart reads about twenty meanings), full-length so it stays a plain list.
     const row = new Array<string | undefined>(Math.max(...PART_NUMBERS[part]) + 1).fill(undefined);
@@ -87,10 +90,10 @@ export function buildMeanings(words: ChartWords): ChartText {
       }
       if (text !== undefined) row[n] = text;
     }
-    table.set(part, row);
+    table[part] = row;
   }
   return {
     words,
-    meaning: (part, n) => table.get(part)?.[n] ?? "",
+    meaning: (part, n) => table[part]?.[n] ?? "",
   };
 }
