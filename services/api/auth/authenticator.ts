@@ -154,9 +154,9 @@ export class Authenticator {
         next();
         return;
       }
-      const claims = credential.kind === "jwt" ? this.verified.get(credential.value) : undefined;
-      if (claims) {
-        this.verifyToken(claims).then((result) => {
+      const known = this.verifiedPrincipal(req.headers);
+      if (known) {
+        known.then((result) => {
           if (typeof result === "string") req.authFailure = result;
           else req.principal = result;
           next();
@@ -174,6 +174,18 @@ export class Authenticator {
       }) as RequestHandler;
       run(req, res, next);
     };
+  }
+
+  /**
+   * For the cached-read fast lane: when the request's credential is an access token this process
+   * verified lately, what the middleware would make of it (the principal, or why it is refused),
+   * revocation and the account checked as on every request; undefined for any other credential,
+   * which only the middleware resolves.
+   */
+  verifiedPrincipal(headers: IncomingHttpHeaders): Promise<Principal | string> | undefined {
+    const credential = credentialOf(headers);
+    const claims = credential?.kind === "jwt" ? this.verified.get(credential.value) : undefined;
+    return claims ? this.verifyToken(claims) : undefined;
   }
 
   /** For the WebSocket: a raw token or API key to its principal; throws a 401 HttpError when refused. */
