@@ -167,6 +167,23 @@ for (const redisUrl of [undefined, "memory"] as const) {
       expect(refused.byLane).to.equal(false);
     });
 
+    it("a request the lane leaves to Express has its token checked once, not again by Express", async () => {
+      const revocations = api.deps.cacheLayer.revocations;
+      const isRevoked = revocations.isRevoked.bind(revocations);
+      let lookups = 0;
+      revocations.isRevoked = (...ids) => {
+        lookups++;
+        return isRevoked(...ids);
+      };
+      try {
+        const miss = await via("lane", alice, "/api/oracle/readings?limit=3");
+        expect(miss.headers["x-cache"]).to.equal("MISS");
+        expect(lookups).to.equal(1);
+      } finally {
+        revocations.isRevoked = isRevoked;
+      }
+    });
+
     it("counts in the same metrics as Express, under the route pattern", async () => {
       await via("express", alice);
       const count = async () => {

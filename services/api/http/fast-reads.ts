@@ -72,7 +72,7 @@ export function withFastReads(express: http.RequestListener, parts: FastReadPart
 
   return (req, res) => {
     const path = takesShape(req) ? plainPath(req.url!) : undefined;
-    const pending = path === undefined ? undefined : parts.authenticator.verifiedPrincipal(req.headers);
+    const pending = path === undefined ? undefined : parts.authenticator.verifiedPrincipal(req);
     if (path === undefined || !pending) {
       express(req, res);
       return;
