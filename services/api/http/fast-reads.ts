@@ -12,7 +12,7 @@ import { refusal, type AuthRule } from "./route-kit";
 export interface FastReadParts {
   readonly authenticator: Authenticator;
   readonly cache: PrincipalCache;
-  /** The cached reads the lane may answer, pattern → auth rule (the route toolkit fills it). */
+  /** The cached reads the lane may answer, pattern → auth rule (the route toolkit fills it; complete when the lane is built). */
   readonly routes: ReadonlyMap<string, AuthRule>;
   readonly limiters: RateLimiters;
   /** The app's security and CORS middleware, each calling next synchronously. */
@@ -35,6 +35,7 @@ export interface FastReadParts {
  */
 export function withFastReads(express: http.RequestListener, parts: FastReadParts): http.RequestListener {
   const hits = parts.metrics.cacheLookups.labels({ result: "hit" });
+  const mayBeCached = pathsOf(parts.routes.keys());
 
   /** The stored answer the lane may give this request, and the general limit's count of it; undefined when Express must decide. */
   const decide = async (req: http.IncomingMessage, path: string, pending: Promise<Principal | string>) => {
@@ -72,13 +73,22 @@ export function withFastReads(express: http.RequestListener, parts: FastReadPart
 
   return (req, res) => {
     const path = takesShape(req) ? plainPath(req.url!) : undefined;
-    const pending = path === undefined ? undefined : parts.authenticator.verifiedPrincipal(req);
+    const pending = path === undefined || !mayBeCached.test(path) ? undefined : parts.authenticator.verifiedPrincipal(req);
     if (path === undefined || !pending) {
       express(req, res);
       return;
     }
     void answer(req, res, path, pending, process.hrtime.bigint());
   };
+}
+
+/**
+ * The paths the patterns can match (":name" one segment, either case, a trailing slash allowed, as
+ * Express matches them): other reads go straight to Express, without a cache lookup of their own.
+ */
+function pathsOf(patterns: Iterable<string>): RegExp {
+  const shapes = [...patterns].map((p) => p.replace(/[.+?^${}()|[\]\\*]/g, "\\$&").replace(/\/:[A-Za-z0-9_]+/g, "/[^/]+"));
+  return shapes.length === 0 ? /^(?!)/ : new RegExp(`^(?:${shapes.join("|")})/?$`, "i");
 }
 
 /** A read without a body: a body would go to the JSON parser, which may refuse it. */
