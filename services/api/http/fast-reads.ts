@@ -72,13 +72,15 @@ export function withFastReads(express: http.RequestListener, parts: FastReadPart
   };
 
   return (req, res) => {
+    // From here, as Express's metrics middleware times from its start.
+    const start = process.hrtime.bigint();
     const path = takesShape(req) ? plainPath(req.url!) : undefined;
     const pending = path === undefined || !mayBeCached.test(path) ? undefined : parts.authenticator.verifiedPrincipal(req);
     if (path === undefined || !pending) {
       express(req, res);
       return;
     }
-    void answer(req, res, path, pending, process.hrtime.bigint());
+    void answer(req, res, path, pending, start);
   };
 }
 
