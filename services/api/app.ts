@@ -6,12 +6,13 @@ import { Authenticator } from "./auth/authenticator";
 import type { ApiDeps } from "./deps";
 import { errorConverter, notFoundHandler } from "./http/error-converter";
 import { withFastLiveness } from "./http/fast-liveness";
+import { withFastReads } from "./http/fast-reads";
 import { allowOn, methodNotAllowed } from "./http/method-not-allowed";
 import { createOpenApiRegistry, openApiRouter } from "./http/openapi";
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./http/rate-limits";
 import { isBotService } from "./telegram/bot-auth";
 import "./http/request-augment";
-import { ApiRouter, type RouteModule, type RouteRuntime } from "./http/route-kit";
+import { ApiRouter, type AuthRule, type RouteModule, type RouteRuntime } from "./http/route-kit";
 import { securityMiddleware } from "./http/security";
 import { webPageRouter } from "./http/web-page";
 import { ApiMetrics, metricsMiddleware } from "./metrics";
@@ -41,7 +42,7 @@ function whenBodyPresent(parser: RequestHandler): RequestHandler {
 
 export interface ApiApp {
   readonly app: Express;
-  /** What the HTTP server runs: the app, with the liveness probe answered ahead of Express. */
+  /** What the HTTP server runs: the app, with the liveness probe and cached reads answered ahead of Express. */
   readonly handler: http.RequestListener;
   readonly metrics: ApiMetrics;
   readonly authenticator: Authenticator;
@@ -99,11 +100,13 @@ export function createApp(given: ApiDeps, modules: readonly RouteModule[] = ROUT
   });
   app.all(WS_PATH, allowOn(["get"]));
 
+  const cachedReads = new Map<string, AuthRule>();
   const runtime: RouteRuntime = {
     deps,
     registry,
     limiters,
     metrics,
+    cachedReads,
     audit: (req, entry) => recordAudit(deps.repos.audit, logger, req, entry),
   };
   for (const module of modules) {
@@ -122,7 +125,8 @@ export function createApp(given: ApiDeps, modules: readonly RouteModule[] = ROUT
   app.use(notFoundHandler);
   app.use(errorConverter(logger));
 
-  const handler = withFastLiveness(app, security, metrics, JSON.stringify(LIVENESS));
+  const reads = withFastReads(app, { authenticator, cache: deps.cacheLayer.cache, routes: cachedReads, limiters, headerMiddleware: security, metrics });
+  const handler = withFastLiveness(reads, security, metrics, JSON.stringify(LIVENESS));
   return {
     app,
     handler,

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Request, RequestHandler } from "express";
 import passport from "passport";
 import { Strategy as JwtStrategy, type VerifiedCallback } from "passport-jwt";
@@ -96,6 +96,8 @@ export class Authenticator {
   /** Concurrent requests of one account share its read; a missing account is not kept. */
   private readonly accounts = new KeptCopies<UserRecord | null>({ ttlMs: ACCOUNT_CACHE_MS, keep: (user) => user !== null });
   private readonly verified: VerifiedTokens;
+  /** Each request's check of a verified token, made once: the fast lane's, when Express answers after it. */
+  private readonly checked = new WeakMap<IncomingMessage, Promise<Principal | string>>();
   private readonly stopListening: () => void;
 
   constructor(private readonly deps: AuthenticatorDeps) {
@@ -154,9 +156,9 @@ export class Authenticator {
         next();
         return;
       }
-      const claims = credential.kind === "jwt" ? this.verified.get(credential.value) : undefined;
-      if (claims) {
-        this.verifyToken(claims).then((result) => {
+      const known = this.verifiedPrincipal(req);
+      if (known) {
+        known.then((result) => {
           if (typeof result === "string") req.authFailure = result;
           else req.principal = result;
           next();
@@ -174,6 +176,23 @@ export class Authenticator {
       }) as RequestHandler;
       run(req, res, next);
     };
+  }
+
+  /**
+   * When the request's credential is an access token this process verified lately, what it comes
+   * to (the principal, or why it is refused), revocation and the account checked as on every
+   * request, once per request; undefined for any other credential, which passport resolves. The
+   * cached-read fast lane asks first, and the middleware reuses its answer when Express follows.
+   */
+  verifiedPrincipal(req: IncomingMessage): Promise<Principal | string> | undefined {
+    const earlier = this.checked.get(req);
+    if (earlier) return earlier;
+    const credential = credentialOf(req.headers);
+    const claims = credential?.kind === "jwt" ? this.verified.get(credential.value) : undefined;
+    if (!claims) return undefined;
+    const check = this.verifyToken(claims);
+    this.checked.set(req, check);
+    return check;
   }
 
   /** For the WebSocket: a raw token or API key to its principal; throws a 401 HttpError when refused. */

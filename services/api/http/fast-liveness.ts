@@ -1,5 +1,5 @@
 import type http from "node:http";
-import type { Express, Request, RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { HEALTH_PATHS } from "../../lib/health-paths";
 import type { ApiMetrics } from "../metrics";
 
@@ -10,7 +10,7 @@ import type { ApiMetrics } from "../metrics";
  * middleware run on it) and counts it in the same metrics. Anything but an exact
  * `GET /api/health` goes to Express, which serves the route too (a test holds the two alike).
  */
-export function withFastLiveness(app: Express, headerMiddleware: readonly RequestHandler[], metrics: ApiMetrics, body: string): http.RequestListener {
+export function withFastLiveness(app: http.RequestListener, headerMiddleware: readonly RequestHandler[], metrics: ApiMetrics, body: string): http.RequestListener {
   const length = String(Buffer.byteLength(body));
   return (req, res) => {
     if (req.method !== "GET" || req.url !== HEALTH_PATHS.apiLive) {

@@ -1,11 +1,12 @@
+import type { IncomingMessage } from "node:http";
 import type { Request, RequestHandler } from "express";
 import { HOUR, ipKeyGenerator, MINUTE, rateLimit, type Options } from "express-rate-limit";
 import { FallbackRateStore } from "../../lib/cache/fallback-rate-store";
 import type { RedisConnection } from "../../lib/cache/redis-connection";
 import { HEALTH_PATHS } from "../../lib/health-paths";
 import type { Logger } from "../../lib/logger";
-import { principalKey } from "../auth/principal";
-import { tooManyRequests } from "./errors";
+import { principalKey, type Principal } from "../auth/principal";
+import { tooManyRequests, type HttpError } from "./errors";
 
 export interface LimitSetting {
   readonly limit: number;
@@ -33,7 +34,23 @@ export interface RateLimiters {
   readonly ai: RequestHandler;
   readonly loginByIp: RequestHandler;
   readonly loginByUsername: RequestHandler;
+  /**
+   * The general limit for a request the cached-read fast lane answers: counted once in the same
+   * store, with the headers and the 429 the middleware gives. Only for requests presenting an
+   * access token, which the trusted service (its own key as the credential) never does.
+   */
+  countGeneral(principal: Principal, path: string): Promise<LimitOutcome>;
+  /** Hands a request counted by countGeneral to Express: the general middleware then applies that count instead of counting again. */
+  handOver(req: IncomingMessage, outcome: LimitOutcome): void;
   shutdown(): void;
+}
+
+/** What the general limit made of one request. */
+export interface LimitOutcome {
+  /** RateLimit-Policy and RateLimit (and Retry-After when refused); none when the count failed and the request passes. */
+  readonly headers: readonly (readonly [string, string])[];
+  /** The error to answer with when the request is over the limit. */
+  readonly refused?: HttpError;
 }
 
 /** Probes and scrapes come every few seconds from the same address; they are cheap and never limited. */
@@ -57,9 +74,12 @@ export function createRateLimiters(
   trusted: (req: Request) => boolean = () => false,
 ): RateLimiters {
   const stores: FallbackRateStore[] = [];
-  const limiter = (name: string, setting: LimitSetting, options: Partial<Options>): RequestHandler => {
+  const storeFor = (name: string): FallbackRateStore => {
     const store = new FallbackRateStore(redis, `${keyPrefix}rl:${name}:`, logger);
     stores.push(store);
+    return store;
+  };
+  const limiter = (name: string, setting: LimitSetting, options: Partial<Options>, store = storeFor(name)): RequestHandler => {
     return rateLimit({
       windowMs: setting.windowMs,
       limit: setting.limit,
@@ -69,16 +89,18 @@ export function createRateLimiters(
       passOnStoreError: true,
       logger: { error: (err, message) => logger.error({ err }, message ?? "rate limiter error"), warn: (message) => logger.warn(message) },
       handler: (req, _res, next) => {
-        const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-        const retryAfter = reset ? (reset.getTime() - Date.now()) / 1000 : setting.windowMs / 1000;
-        next(tooManyRequests(`too many requests; limit ${setting.limit} per ${describeWindow(setting.windowMs)}`, retryAfter));
+        next(overLimit(setting, (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime));
       },
       ...options,
     });
   };
 
+  const generalStore = storeFor("general");
+  const counted = new WeakMap<IncomingMessage, LimitOutcome>();
   return {
-    general: unlessExempt(limiter("general", settings.general, { keyGenerator: clientKey }), trusted),
+    general: countedOnce(counted, unlessExempt(limiter("general", settings.general, { keyGenerator: clientKey }, generalStore), trusted)),
+    handOver: (req, outcome) => counted.set(req, outcome),
+    countGeneral: (principal, path) => (UNLIMITED_PATHS.has(path) ? Promise.resolve({ headers: [] }) : count(generalStore, settings.general, principalKey(principal), logger)),
     ai: limiter("ai", settings.ai, { keyGenerator: clientKey }),
     // Only failures count: a person who types their password right is never locked out by these.
     loginByIp: limiter("login-ip", settings.login, {
@@ -96,12 +118,56 @@ export function createRateLimiters(
   };
 }
 
+/** A request already counted by the fast lane gets that count's headers and answer, not a second count. */
+function countedOnce(counted: WeakMap<IncomingMessage, LimitOutcome>, limiter: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const outcome = counted.get(req);
+    if (!outcome) {
+      limiter(req, res, next);
+      return;
+    }
+    for (const [name, value] of outcome.headers) res.setHeader(name, value);
+    next(outcome.refused);
+  };
+}
+
 /** Probes, scrapes and preflights pass without touching the limiter at all (it is asynchronous, so not free). */
 function unlessExempt(limiter: RequestHandler, trusted: (req: Request) => boolean): RequestHandler {
   return (req, res, next) => {
     if (req.method === "OPTIONS" || UNLIMITED_PATHS.has(req.path) || trusted(req)) next();
     else void limiter(req, res, next);
   };
+}
+
+/** The 429 of a limit, its Retry-After running to the window's reset. */
+function overLimit(setting: LimitSetting, reset: Date | undefined): HttpError {
+  const retryAfter = reset ? (reset.getTime() - Date.now()) / 1000 : setting.windowMs / 1000;
+  return tooManyRequests(`too many requests; limit ${setting.limit} per ${describeWindow(setting.windowMs)}`, retryAfter);
+}
+
+/**
+ * One request counted as express-rate-limit counts it under the options above (draft-7 headers,
+ * passOnStoreError): the same store, the same headers, the same refusal; without its per-request
+ * chain of awaits and debug formatting, which cost more than the cached answer it guards.
+ */
+async function count(store: FallbackRateStore, setting: LimitSetting, key: string, logger: Logger): Promise<LimitOutcome> {
+  let counted: Awaited<ReturnType<FallbackRateStore["increment"]>>;
+  try {
+    counted = await store.increment(key);
+  } catch (err) {
+    logger.error({ err }, "express-rate-limit: error from store, allowing request without rate-limiting.");
+    return { headers: [] };
+  }
+  const { totalHits, resetTime } = counted;
+  const windowSeconds = Math.ceil(setting.windowMs / 1000);
+  const resetSeconds = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : windowSeconds;
+  const headers: (readonly [string, string])[] = [
+    ["RateLimit-Policy", `${setting.limit};w=${windowSeconds}`],
+    ["RateLimit", `limit=${setting.limit}, remaining=${Math.max(setting.limit - totalHits, 0)}, reset=${resetSeconds}`],
+  ];
+  if (totalHits <= setting.limit) return { headers };
+  headers.push(["Retry-After", String(resetSeconds)]);
+  return { headers, refused: overLimit(setting, resetTime) };
 }
 
 function describeWindow(ms: number): string {

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import type http from "node:http";
 import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import { z, type ZodObject, type ZodType } from "zod";
 import type { ApiDeps } from "../deps";
 import type { AuditEntry } from "../audit";
+import type { CachedResponse } from "../../lib/cache/principal-cache";
 import type { Principal } from "../auth/principal";
 import { seesAll } from "../auth/principal";
 import type { Role, Scope } from "../auth/scopes";
@@ -14,6 +16,8 @@ import { forbidden, HttpError, notFound, unauthorized } from "./errors";
 import { allowOn } from "./method-not-allowed";
 import { ERROR_SCHEMA } from "./openapi";
 import type { RateLimiters } from "./rate-limits";
+import { namesEtag, writeCached } from "./cached-reply";
+import { responseCacheKey } from "./response-cache-key";
 
 /**
  * The route toolkit: one declaration per route gives its Express handler, its request validation
@@ -86,6 +90,11 @@ export interface RouteRuntime {
   readonly registry: OpenAPIRegistry;
   readonly limiters: RateLimiters;
   readonly metrics: ApiMetrics;
+  /**
+   * Cached reads the fast lane may answer (services/api/http/fast-reads.ts), pattern → auth rule:
+   * those whose Express path between authentication and the cache lookup is requireAuth alone.
+   */
+  readonly cachedReads?: Map<string, AuthRule>;
   audit(req: Request, entry: AuditEntry): Promise<void>;
 }
 
@@ -128,7 +137,8 @@ export class ApiRouter {
     if (spec.auth !== "public") handlers.push(requireAuth(spec.auth));
     if (spec.rateLimit === "ai") handlers.push(this.runtime.limiters.ai);
     handlers.push(...(spec.middleware ?? []));
-    handlers.push(this.handle(spec));
+    handlers.push(this.handle(spec, pattern));
+    if (spec.method === "get" && spec.cache && !spec.rateLimit && !spec.middleware?.length) this.runtime.cachedReads?.set(pattern, spec.auth);
     this.router[spec.method](spec.path, ...handlers);
     if (!this.methods.has(spec.path)) this.methods.set(spec.path, new Set());
     this.methods.get(spec.path)!.add(spec.method);
@@ -141,6 +151,7 @@ export class ApiRouter {
 
   private handle<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends ZodType | undefined, R extends ZodType | undefined, A extends AuthRule>(
     spec: RouteSpec<P, Q, B, R, A>,
+    pattern: string,
   ): RequestHandler {
     const runtime = this.runtime;
     const { cache } = runtime.deps.cacheLayer;
@@ -148,12 +159,12 @@ export class ApiRouter {
     return async (req, res) => {
       const principal = req.principal;
       // A hit was stored by this route after the same URL passed validation, so it is looked up first.
-      const cacheKey = cacheable && principal ? responseCacheKey(req, principal) : undefined;
+      const cacheKey = cacheable && principal ? responseCacheKey(req.originalUrl, principal.scopes) : undefined;
       if (cacheKey && principal) {
         const hit = await cache.get(principal.userId, cacheKey);
         runtime.metrics.cacheLookups.inc({ result: hit ? "hit" : "miss" });
         if (hit) {
-          sendCached(req, res, hit.status, hit.body, hit.etag, "HIT");
+          sendCached(req, res, hit, "HIT");
           return;
         }
       }
@@ -194,10 +205,10 @@ export class ApiRouter {
         const own = await answer();
         mine.answer = own;
         if (own.kind !== "json" || own.status >= 300) return undefined;
-        return { status: own.status, contentType: "application/json", body: own.text, etag: `"${createHash("sha1").update(own.text).digest("base64url")}"` };
+        return { status: own.status, contentType: "application/json", body: own.text, etag: `"${createHash("sha1").update(own.text).digest("base64url")}"`, route: pattern };
       });
       if (shared) {
-        sendCached(req, res, shared.status, shared.body, shared.etag, "MISS");
+        sendCached(req, res, shared, "MISS");
         return;
       }
       // Not an answer to keep (an error status, no body): a request that waited for it runs its own.
@@ -262,12 +273,19 @@ export function requireAuth(rule: RequiredAuth): RequestHandler {
   return (req, _res, next) => {
     const principal = req.principal;
     if (!principal) throw unauthorized(req.authFailure);
-    if (rule.roles && !rule.roles.includes(principal.role)) throw forbidden(`requires the role ${rule.roles.join(" or ")}`);
-    for (const scope of rule.scopes ?? []) {
-      if (!principal.scopes.has(scope)) throw forbidden(`requires the scope ${scope}`);
-    }
+    const refused = refusal(rule, principal);
+    if (refused) throw refused;
     next();
   };
+}
+
+/** The 403 a principal gets from a rule (lacking the role or a scope), or undefined when the rule admits it. */
+export function refusal(rule: RequiredAuth, principal: Principal): HttpError | undefined {
+  if (rule.roles && !rule.roles.includes(principal.role)) return forbidden(`requires the role ${rule.roles.join(" or ")}`);
+  for (const scope of rule.scopes ?? []) {
+    if (!principal.scopes.has(scope)) return forbidden(`requires the scope ${scope}`);
+  }
+  return undefined;
 }
 
 function parsePart(schema: ZodType | undefined, value: unknown, where: "params" | "query"): unknown {
@@ -323,25 +341,19 @@ function nulPath(value: unknown, at: readonly (string | number)[]): string | und
 }
 
 /**
- * The cache field of one request: the URL with its query sorted, and the caller's scopes (an admin's
- * full-power token and the same admin's narrower API key may see different things at one URL).
+ * A stored answer, or its 304 when If-None-Match names its tag. Any other If-None-Match ("*", a
+ * list split by spaces) goes through res.send, whose freshness check decides as it always has.
  */
-function responseCacheKey(req: Request, principal: Principal): string {
-  const url = new URL(req.originalUrl, "http://x");
-  url.searchParams.sort();
-  return `${[...principal.scopes].sort().join(",")} ${url.pathname}?${url.searchParams.toString()}`;
-}
-
-function sendCached(req: Request, res: Response, status: number, body: string, etag: string, outcome: "HIT" | "MISS"): void {
-  res.setHeader("ETag", etag);
-  res.setHeader("Cache-Control", "private, no-cache");
-  res.setHeader("X-Cache", outcome);
+function sendCached(req: Request, res: Response, entry: CachedResponse, outcome: "HIT" | "MISS"): void {
   const inm = req.headers["if-none-match"];
-  if (inm && inm.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
-    res.status(304).end();
+  if (!inm || namesEtag(inm, entry.etag)) {
+    writeCached(res as http.ServerResponse, entry, outcome, inm !== undefined);
     return;
   }
-  res.status(status).type("application/json").send(body);
+  res.setHeader("ETag", entry.etag);
+  res.setHeader("Cache-Control", "private, no-cache");
+  res.setHeader("X-Cache", outcome);
+  res.status(entry.status).type("application/json").send(entry.body);
 }
 
 /**

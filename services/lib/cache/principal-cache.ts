@@ -9,6 +9,8 @@ export interface CachedResponse {
   readonly contentType: string;
   readonly body: string;
   readonly etag: string;
+  /** The route pattern that stored it, which the cached-read fast lane answers for (services/api/http/fast-reads.ts). */
+  readonly route?: string;
 }
 
 interface StoredResponse extends CachedResponse {
@@ -61,7 +63,7 @@ export class PrincipalCache {
         if (raw === null) return undefined;
         const stored = JSON.parse(raw) as StoredResponse;
         if (stored.expiresAt <= this.now()) return undefined;
-        return { status: stored.status, contentType: stored.contentType, body: stored.body, etag: stored.etag };
+        return { status: stored.status, contentType: stored.contentType, body: stored.body, etag: stored.etag, ...(stored.route === undefined ? {} : { route: stored.route }) };
       } catch (err) {
         this.logger.debug({ err }, "cache read fell back to memory");
       }
