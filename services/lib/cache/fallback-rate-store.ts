@@ -12,6 +12,8 @@ export class FallbackRateStore implements Store {
   readonly localKeys = false;
   private readonly memory = new MemoryStore();
   private redisStore: RedisStore | undefined;
+  /** The Redis store being prepared (its scripts loading), awaited by counts made meanwhile. */
+  private preparing: Promise<void> | undefined;
   private options: Options | undefined;
 
   constructor(
@@ -38,7 +40,7 @@ export class FallbackRateStore implements Store {
       prefix: this.prefix,
       sendCommand: (command: string, ...args: string[]) => redis.client.call(command, ...args) as Promise<RedisReply>,
     });
-    Promise.resolve(store.init(this.options)).then(
+    this.preparing = Promise.resolve(store.init(this.options)).then(
       () => {
         this.redisStore = store;
       },
@@ -50,8 +52,18 @@ export class FallbackRateStore implements Store {
     return this.redis?.isUp ? this.redisStore : undefined;
   }
 
+  /**
+   * The store to count in. Right after Redis comes up its scripts are still loading: a count made
+   * then waits for them rather than landing in memory, where Redis would never see it (the first
+   * requests after a start would be forgotten once Redis took over).
+   */
+  private async ready(): Promise<RedisStore | undefined> {
+    if (!this.active && this.redis?.isUp && this.preparing) await this.preparing;
+    return this.active;
+  }
+
   async increment(key: string): Promise<ClientRateLimitInfo> {
-    const store = this.active;
+    const store = await this.ready();
     if (store) {
       try {
         return await store.increment(key);
@@ -63,7 +75,7 @@ export class FallbackRateStore implements Store {
   }
 
   async decrement(key: string): Promise<void> {
-    const store = this.active;
+    const store = await this.ready();
     if (store) {
       try {
         await store.decrement(key);
@@ -82,7 +94,7 @@ export class FallbackRateStore implements Store {
   }
 
   async get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    const store = this.active;
+    const store = await this.ready();
     if (store) {
       try {
         return await store.get(key);
