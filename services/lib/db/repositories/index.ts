@@ -4,6 +4,7 @@ import { ApiKeysRepository } from "./api-keys";
 import { AuditLogRepository } from "./audit-log";
 import { DailyReadingsRepository } from "./daily-readings";
 import { FeedbackRepository } from "./feedback";
+import { KeptProfilesRepository } from "./kept-profiles";
 import { OracleProfilesRepository } from "./oracle-profiles";
 import { platformStats, type PlatformStats } from "./platform-stats";
 import { ReadingsRepository } from "./readings";
@@ -26,7 +27,8 @@ import { UsersRepository } from "./users";
  *
  * The cipher comes from createFieldCipher(config.encryption, logger), made once at start.
  * Over the Database, readings created at about the same time are written in one statement
- * (ReadingsRepository's batchCreates); inside a transaction every write is its own.
+ * (ReadingsRepository's batchCreates), and a profile read is kept a second (KeptProfilesRepository);
+ * inside a transaction every write is its own and every read reads.
  */
 export interface Repositories {
   readonly users: UsersRepository;
@@ -54,7 +56,8 @@ export function createRepositories(q: Queryable, cipher: FieldCipher): Repositor
     users: new UsersRepository(q),
     apiKeys: new ApiKeysRepository(q),
     refreshTokens: new RefreshTokensRepository(q),
-    profiles: new OracleProfilesRepository(q, cipher),
+    // Every reading of a stored profile reads it: over the pool, a read is kept a moment (./kept-profiles.ts).
+    profiles: pooled ? new KeptProfilesRepository(q, cipher) : new OracleProfilesRepository(q, cipher),
     // Inside a transaction a failed statement aborts it, so one reading's bad row could not be
     // retried alone there: batching is for the pool only.
     readings: new ReadingsRepository(q, cipher, { batchCreates: pooled }),
