@@ -1,22 +1,22 @@
 /**
  * Who is told when this process changes a row that some process-wide copy keeps (an account, its
- * settings): every repository instance tells the same listeners, whichever Queryable it runs on.
+ * settings, a profile): every repository instance tells the same listeners, whichever Queryable it runs on.
  */
-export interface ChangeNotices {
-  /** Told the id of every changed row; returns the unsubscribe function. */
-  listen(listener: (id: string) => void): () => void;
-  tell(id: string): void;
+export interface ChangeNotices<T = string> {
+  /** Told every changed row (its id, or what a copy needs to find it); returns the unsubscribe function. */
+  listen(listener: (changed: T) => void): () => void;
+  tell(changed: T): void;
 }
 
-export function changeNotices(): ChangeNotices {
-  const listeners = new Set<(id: string) => void>();
+export function changeNotices<T = string>(): ChangeNotices<T> {
+  const listeners = new Set<(changed: T) => void>();
   return {
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    tell(id) {
-      for (const listener of listeners) listener(id);
+    tell(changed) {
+      for (const listener of listeners) listener(changed);
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Queryable } from "../database";
+import type { Database, Queryable } from "../database";
 import { ApiKeysRepository } from "./api-keys";
 import { AuditLogRepository } from "./audit-log";
 import { DailyReadingsRepository } from "./daily-readings";
 import { FeedbackRepository } from "./feedback";
+import { KeptProfilesRepository } from "./kept-profiles";
 import { OracleProfilesRepository } from "./oracle-profiles";
 import { platformStats, type PlatformStats } from "./platform-stats";
 import { ReadingsRepository } from "./readings";
@@ -25,6 +26,9 @@ import { UsersRepository } from "./users";
  *   });
  *
  * The cipher comes from createFieldCipher(config.encryption, logger), made once at start.
+ * Over the Database, readings created at about the same time are written in one statement
+ * (ReadingsRepository's batchCreates), and a profile read is kept a second (KeptProfilesRepository);
+ * inside a transaction every write is its own and every read reads.
  */
 export interface Repositories {
   readonly users: UsersRepository;
@@ -41,13 +45,22 @@ export interface Repositories {
   platformStats(now?: Date): Promise<PlatformStats>;
 }
 
+/** A pool (rather than one transaction's connection): writes made together may share a statement there. */
+function isPool(q: Queryable): q is Database {
+  return typeof (q as Partial<Database>).transaction === "function";
+}
+
 export function createRepositories(q: Queryable, cipher: FieldCipher): Repositories {
+  const pooled = isPool(q);
   return {
     users: new UsersRepository(q),
     apiKeys: new ApiKeysRepository(q),
     refreshTokens: new RefreshTokensRepository(q),
-    profiles: new OracleProfilesRepository(q, cipher),
-    readings: new ReadingsRepository(q, cipher),
+    // Every reading of a stored profile reads it: over the pool, a read is kept a moment (./kept-profiles.ts).
+    profiles: pooled ? new KeptProfilesRepository(q, cipher) : new OracleProfilesRepository(q, cipher),
+    // Inside a transaction a failed statement aborts it, so one reading's bad row could not be
+    // retried alone there: batching is for the pool only.
+    readings: new ReadingsRepository(q, cipher, { batchCreates: pooled }),
     daily: new DailyReadingsRepository(q),
     shareLinks: new ShareLinksRepository(q),
     feedback: new FeedbackRepository(q),

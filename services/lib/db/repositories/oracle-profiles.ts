@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type Exhaustive, type ProfileField, type ProfileFields, type RequiredProfileField } from "../../../contract";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Queryable } from "../database";
+import { changeNotices } from "./change-notices";
 import { clampPage, isUuid, orderBy, Params, toPage, type Page, type PageRequest, type SortOrder, type Viewer } from "../paging";
 
 /**
@@ -90,6 +91,14 @@ function columnValue(field: ProfileField, value: unknown): unknown {
   return field === "name" && typeof value === "string" ? value.trim() : value;
 }
 
+const profileChanges = changeNotices<{ readonly id: string; readonly ownerId: string }>();
+
+/**
+ * Told every profile this process updates or deletes (through any repository instance), with its
+ * owner, so an in-process copy of it can drop it at once. Returns the unsubscribe function.
+ */
+export const onProfileChange = profileChanges.listen;
+
 export class OracleProfilesRepository {
   constructor(
     private readonly q: Queryable,
@@ -102,6 +111,13 @@ export class OracleProfilesRepository {
       if (PROFILE_FIELDS[field].secret) out[field] = this.cipher.decryptNullable(row[field] as string | null, { table: TABLE, column: field, rowId: row.id });
     }
     return out as Profile;
+  }
+
+  /** The profile a write returned (null: nothing matched), told to whoever keeps a copy. */
+  private changed(row: ProfileRow | undefined): Profile | null {
+    if (!row) return null;
+    profileChanges.tell({ id: row.id, ownerId: row.owner_id });
+    return this.toProfile(row);
   }
 
   /** The stored form of one field: sealed when the contract calls it secret. */
@@ -192,7 +208,7 @@ export class OracleProfilesRepository {
         RETURNING ${SELECT}`,
       p.values,
     );
-    return rows[0] ? this.toProfile(rows[0]) : null;
+    return this.changed(rows[0]);
   }
 
   async softDelete(id: string, viewer: Viewer): Promise<Profile | null> {
@@ -204,7 +220,7 @@ export class OracleProfilesRepository {
         RETURNING ${SELECT}`,
       p.values,
     );
-    return rows[0] ? this.toProfile(rows[0]) : null;
+    return this.changed(rows[0]);
   }
 
   /** Live profiles, all owners. */

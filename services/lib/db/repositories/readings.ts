@@ -5,7 +5,9 @@ import { openJson, sealJson } from "../../crypto/sealed-json";
 import type { Queryable } from "../database";
 import { clampPage, isUuid, orderBy, Params, toPage, type Page, type PageRequest, type SortOrder, type Viewer } from "../paging";
 import { searchColumns, searchQuery } from "../reading-search";
-import { InvalidInputError } from "../../errors";
+import { FieldError, InvalidInputError } from "../../errors";
+import { WriteBatcher } from "../write-batcher";
+import { INSERT_ONE, insertManyStatement, MAX_CREATE_BATCH, type PreparedReading } from "./reading-insert";
 
 /**
  * Readings (oracle_readings, with oracle_reading_users for multi readings). Everything here
@@ -14,7 +16,8 @@ import { InvalidInputError } from "../../errors";
  * search columns are filled (./reading-search.ts). Every read and write is filtered by the
  * viewer; another owner's reading looks missing (null / false).
  *
- *   create(input)                       one statement (reading + its profiles); returns the stored reading
+ *   create(input)                       one statement (reading + its profiles); returns the stored reading;
+ *                                       with batchCreates, readings created together share one statement
  *   get(id, viewer)                     null when missing, deleted or not the viewer's
  *   list(viewer, filters)               type, profile, favourite, dates, full-text search, sort, paging;
  *                                       view "summary" leaves out input and result (cheaper pages)
@@ -127,6 +130,9 @@ interface ReadingRow {
   deleted_at: Date | null;
 }
 
+/** What an insert returns: the row without the sealed parts (the caller holds their plaintext). */
+type CreatedRow = Omit<ReadingRow, "input" | "result" | "recipe" | "question" | "ai_interpretation">;
+
 const TABLE = "oracle_readings";
 const BASE_COLUMNS =
   "r.id, r.owner_id, r.profile_id, r.reading_type, r.sign_value, r.numerology_system, r.locale, r.question, r.ai_interpretation, r.confidence_score, r.is_favorite, r.created_at, r.updated_at, r.deleted_at";
@@ -149,10 +155,23 @@ export function readingLocation(id: string, column: string) {
 }
 
 export class ReadingsRepository {
+  /** Present when this repository writes through a pool: readings created together share one INSERT. */
+  private readonly batcher: WriteBatcher<PreparedReading, CreatedRow> | null;
+
   constructor(
     private readonly q: Queryable,
     private readonly cipher: FieldCipher,
-  ) {}
+    options: { readonly batchCreates?: boolean } = {},
+  ) {
+    this.batcher = options.batchCreates
+      ? new WriteBatcher({
+          writeMany: (batch) => this.insertMany(batch),
+          writeOne: (row) => this.insertOne(row),
+          isItemError: (err) => err instanceof FieldError,
+          maxBatch: MAX_CREATE_BATCH,
+        })
+      : null;
+  }
 
   private toReading(row: ReadingRow): Reading {
     const at = (column: string) => readingLocation(row.id, column);
@@ -179,6 +198,21 @@ export class ReadingsRepository {
   }
 
   async create(input: NewReading): Promise<Reading> {
+    const row = this.prepare(input);
+    const stored = await (this.batcher ? this.batcher.write(row) : this.insertOne(row));
+    // The stored input, result and texts are the ones just sealed: hand back the plaintext the
+    // caller gave rather than reading ~20 KB of ciphertext back and opening it again.
+    return {
+      ...this.toReading({ ...stored, input: null, result: null, question: null, ai_interpretation: null }),
+      input: input.input ?? {},
+      result: input.result,
+      question: row.question,
+      aiInterpretation: row.aiInterpretation,
+    };
+  }
+
+  /** A new reading as its row is written: checked, sealed, its search columns filled. */
+  private prepare(input: NewReading): PreparedReading {
     const id = input.id ?? randomUUID();
     const at = (column: string) => readingLocation(id, column);
     const question = input.question === "" ? null : (input.question ?? null);
@@ -194,22 +228,11 @@ export class ReadingsRepository {
       { publicText: [input.readingType, input.signValue, ...(input.searchTerms ?? [])], privateText: [question, ai] },
       this.cipher,
     );
-    const { rows } = await this.q.query<ReadingRow>(
-      `WITH r AS (
-         INSERT INTO ${TABLE} (id, owner_id, profile_id, reading_type, sign_value, numerology_system, locale, input, result,
-                               question, ai_interpretation, confidence_score, search_terms, search_blind)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, array_to_tsvector($13::text[]), array_to_tsvector($14::text[]))
-         RETURNING *),
-       ru AS (
-         INSERT INTO oracle_reading_users (reading_id, profile_id, position, is_primary)
-         SELECT r.id, p.profile_id, p.ord - 1, p.ord - 1 = $16
-           FROM r, unnest($15::uuid[]) WITH ORDINALITY AS p(profile_id, ord)
-         RETURNING profile_id, position)
-       SELECT r.id, r.owner_id, r.profile_id, r.reading_type, r.sign_value, r.numerology_system, r.locale,
-              r.confidence_score, r.is_favorite, r.created_at, r.updated_at, r.deleted_at,
-              (SELECT array_agg(ru.profile_id ORDER BY ru.position) FROM ru) AS profile_ids
-         FROM r`,
-      [
+    return {
+      id,
+      question,
+      aiInterpretation: ai,
+      columns: [
         id,
         input.ownerId,
         profileId,
@@ -224,20 +247,26 @@ export class ReadingsRepository {
         input.confidenceScore ?? null,
         search.terms,
         search.blind,
-        profileIds,
-        primaryIndex,
       ],
-    );
-    // The stored input, result and texts are the ones just sealed: hand back the plaintext the
-    // caller gave rather than reading ~20 KB of ciphertext back and opening it again.
-    const row = rows[0]!;
-    return {
-      ...this.toReading({ ...row, input: null, result: null, question: null, ai_interpretation: null }),
-      input: input.input ?? {},
-      result: input.result,
-      question,
-      aiInterpretation: ai,
+      profileIds,
+      primaryIndex,
     };
+  }
+
+  private async insertOne(row: PreparedReading): Promise<CreatedRow> {
+    const { rows } = await this.q.query<CreatedRow>(INSERT_ONE, [...row.columns, row.profileIds, row.primaryIndex]);
+    return rows[0]!;
+  }
+
+  private async insertMany(batch: readonly PreparedReading[]): Promise<CreatedRow[]> {
+    const { text, values } = insertManyStatement(batch);
+    const { rows } = await this.q.query<CreatedRow>(text, values);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return batch.map((b) => {
+      const row = byId.get(b.id);
+      if (!row) throw new Error(`a batch insert of ${batch.length} readings did not return reading ${b.id}`);
+      return row;
+    });
   }
 
   async get(id: string, viewer: Viewer): Promise<Reading | null> {
