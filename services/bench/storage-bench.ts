@@ -34,9 +34,10 @@ const TABLES = ["oracle_readings", "oracle_reading_users", "oracle_daily_reading
 
 /** The kinds measured: the benchmark's reading, and the same with the engine's interpretation (include_ai's default). */
 const KINDS = [
-  { name: "time_reading", description: "POST /readings, time, include_ai false (the API benchmark's reading)", body: (profileId: string) => ({ reading_type: "time", profile_id: profileId, include_ai: false }) },
-  { name: "time_reading_told", description: "the same with include_ai true and no model: the engine's text as the interpretation", body: (profileId: string) => ({ reading_type: "time", profile_id: profileId }) },
-  { name: "question_reading_told", description: "a question (stored encrypted), include_ai true and no model", body: (profileId: string) => ({ reading_type: "question", profile_id: profileId, question: "Will the new project I am starting this spring bring me the freedom I want?" }) },
+  { name: "time_reading", description: "POST /readings, time, include_ai false (the API benchmark's reading)", body: (profileId: string, date: string, time: string) => ({ reading_type: "time", profile_id: profileId, include_ai: false, date, time }) },
+  { name: "time_reading_told", description: "the same with include_ai true and no model: the engine's text as the interpretation", body: (profileId: string, date: string, time: string) => ({ reading_type: "time", profile_id: profileId, date, time }) },
+  { name: "question_reading_told", description: "a question (stored encrypted), include_ai true and no model", body: (profileId: string, date: string, time: string) => ({ reading_type: "question", profile_id: profileId, date, time, question: "Will the new project I am starting this spring bring me the freedom I want?" }) },
+  { name: "chart", description: "POST /chart of the profile: the complete chart with its working and meanings", path: "/api/oracle/chart", body: (profileId: string, date: string) => ({ profile_id: profileId, date }) },
 ] as const;
 
 export async function runStorageBench(opts: StorageBenchOptions, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<StorageBenchResult> {
@@ -63,9 +64,9 @@ export async function runStorageBench(opts: StorageBenchOptions, out: (s: string
         // A different moment each time, as real readings have.
         const at = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000 * 7).toISOString();
         const res = await request(api.api.app)
-          .post("/api/oracle/readings")
+          .post("path" in kind ? kind.path : "/api/oracle/readings")
           .set(auth)
-          .send({ ...kind.body(profile.body.id as string), date: at.slice(0, 10), time: at.slice(11, 19) });
+          .send(kind.body(profile.body.id as string, at.slice(0, 10), at.slice(11, 19)));
         if (res.status !== 201) throw new Error(`${kind.name}: ${res.status} ${JSON.stringify(res.body)}`);
       }
       kinds.push({ name: kind.name, description: kind.description, readings: count, bytes_per_reading: Math.round((await size()) - before) / count });

@@ -12,6 +12,7 @@ import { calendarDate, describeMoment, momentOf, oracleProfile } from "./oracle-
 import { settingDefaults } from "./setting-defaults";
 import { ask, computeAndStore, profileFor, type ReadingActor, type ReadingEnv } from "./reading-runner";
 import { CreatedReadingSchema, readingView } from "./reading-schemas";
+import { shownResult, storedResult } from "./stored-result";
 
 /**
  * The complete chart: POST /chart computes it for a profile or a name and birth date and stores
@@ -49,7 +50,8 @@ export async function storeChart(env: ReadingEnv, actor: ReadingActor, body: Cha
   return computeAndStore(env, actor, actor.userId, "chart", false, async () => {
     const { person, offset, profileId } = await chartPerson(env, actor.viewer, body, "");
     const at = momentOf(new Date(), offset ?? body.timezone_offset_minutes ?? 0, { date: body.date }, true);
-    const { result, mode } = await ask(() => env.deps.oracle.chart({ ...person, at, locale: body.locale }));
+    const request = { ...person, at, locale: body.locale };
+    const { result, mode } = await ask(() => env.deps.oracle.chart(request));
     return {
       mode,
       readingType: "chart",
@@ -58,7 +60,10 @@ export async function storeChart(env: ReadingEnv, actor: ReadingActor, body: Cha
       numerologySystem: result.system.name,
       locale: body.locale,
       input: { ...body, at: describeMoment(at) },
-      result: { ...result } as Record<string, unknown>,
+      // Stored as what it is computed from, like every reading: a few hundred bytes instead of the
+      // chart's kilobytes of working and meanings, which are told again when it is shown.
+      result: storedResult(request, result),
+      shown: shownResult({ ...result }),
       searchTerms: [person.name],
     };
   });

@@ -17,6 +17,16 @@ describe("oracle chart routes", function () {
   });
   after(() => api.close());
 
+  /** The row keeps what the chart is computed from, and shown again it is the chart answered. */
+  async function expectStoredAsRecipe(created: { id: string; result: unknown }) {
+    const { rows } = await t.db.query<{ result: { format?: number }; bytes: number }>("SELECT result, pg_column_size(result) AS bytes FROM oracle_readings WHERE id = $1", [created.id]);
+    expect(rows[0]!.result.format).to.equal(2);
+    expect(rows[0]!.bytes).to.be.below(1024);
+    const again = await client(api, alice).get(`/api/oracle/readings/${created.id}`);
+    expect(again.status).to.equal(200);
+    expect(again.body.result).to.deep.equal(created.result);
+  }
+
   it("a chart of a name and birth date: stored as reading_type chart, in history, with its working", async () => {
     const res = await client(api, alice).post("/api/oracle/chart", { name: "Иван Петров", birth_date: "1990-07-15", date: "2026-02-09" });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
@@ -24,6 +34,7 @@ describe("oracle chart routes", function () {
     expect(res.body.result.name).to.deep.include({ counted: "Ivan Petrov", route: "any-ascii" });
     expect(res.body.result.expression.working).to.equal("I(9)+V(4)+A(1)+N(5) + P(7)+E(5)+T(2)+R(9)+O(6)+V(4) = 52, 5+2 = 7");
     expect(res.body.input).to.include({ at: "2026-02-09" });
+    await expectStoredAsRecipe(res.body);
     const history = await client(api, alice).get("/api/oracle/readings?reading_type=chart");
     expect(history.status).to.equal(200);
     expect(history.body.readings.map((r: { id: string }) => r.id)).to.include(res.body.id);
@@ -37,6 +48,7 @@ describe("oracle chart routes", function () {
     expect(res.body).to.include({ profile_id: aliceProfile, locale: "fa" });
     expect(res.body.result.life_path.number).to.equal(5);
     expect(res.body.result.life_path.meaning).to.match(/[\u0600-\u06ff]/);
+    await expectStoredAsRecipe(res.body);
   });
 
   it("refuses bad input with the field named, and another owner's profile with 404", async () => {
