@@ -9,6 +9,7 @@
 import anyAscii from "any-ascii";
 import { pinyin } from "pinyin-pro";
 import { InvalidInputError } from "../../../lib/errors";
+import { BoundedCache } from "../chart/bounded-cache";
 import { getAbjadValue } from "../personal/abjad-table";
 import { foldedLetters, PYTHAGOREAN_SCORES } from "../personal/letter-tables";
 import { parseSystemChoice } from "../personal/numerology-system";
@@ -77,8 +78,21 @@ function pinyinRun(run: string, firstRun: boolean, out: Latinised): string {
   return rest.length === 0 ? capitalise(head!) : `${capitalise(head!)} ${capitalise(rest.join(""))}`;
 }
 
+/**
+ * A name's Latin form, kept for names asked about again: pinyin-pro and any-ascii cost far more
+ * than the numbers counted from their answer, and a person's name comes back with every reading.
+ */
+const LATINISED = new BoundedCache<string, Latinised>(4096, 1, (l) => {
+  Object.freeze(l.unplaced);
+  return Object.freeze(l);
+});
+
 /** The name in Latin letters: ASCII and foldable Latin kept, Han through pinyin-pro, the rest through any-ascii. */
 function latinise(name: string): Latinised {
+  return LATINISED.get(0, name, () => latinised(name));
+}
+
+function latinised(name: string): Latinised {
   const out: Latinised = { text: "", usedAnyAscii: false, usedPinyin: false, unplaced: [] };
   let han = "";
   let hanRuns = 0;
