@@ -184,6 +184,26 @@ for (const redisUrl of [undefined, "memory"] as const) {
       }
     });
 
+    it("a read the lane leaves to Express is looked up in the cache once, not again by its route", async () => {
+      const cache = api.deps.cacheLayer.cache;
+      const get = cache.get.bind(cache);
+      let lookups = 0;
+      cache.get = (...args) => {
+        lookups++;
+        return get(...args);
+      };
+      try {
+        const miss = await via("lane", alice, "/api/oracle/readings?limit=4");
+        expect(miss.headers["x-cache"]).to.equal("MISS");
+        expect(lookups).to.equal(1);
+        const hit = await via("lane", alice, "/api/oracle/readings?limit=4");
+        expect(hit.headers["x-cache"]).to.equal("HIT");
+        expect(lookups).to.equal(2);
+      } finally {
+        cache.get = get;
+      }
+    });
+
     it("counts in the same metrics as Express, under the route pattern", async () => {
       await via("express", alice);
       const count = async () => {

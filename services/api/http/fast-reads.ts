@@ -4,6 +4,7 @@ import type { PrincipalCache } from "../../lib/cache/principal-cache";
 import type { Authenticator } from "../auth/authenticator";
 import type { Principal } from "../auth/principal";
 import type { ApiMetrics } from "../metrics";
+import { lookUpOnce } from "./cache-lookup";
 import { namesEtag, writeCached } from "./cached-reply";
 import type { LimitOutcome, RateLimiters } from "./rate-limits";
 import { plainPath, responseCacheKey } from "./response-cache-key";
@@ -41,7 +42,7 @@ export function withFastReads(express: http.RequestListener, parts: FastReadPart
   const decide = async (req: http.IncomingMessage, path: string, pending: Promise<Principal | string>) => {
     const principal = await pending;
     if (typeof principal === "string") return undefined;
-    const entry = await parts.cache.get(principal.userId, responseCacheKey(req.url!, principal.scopes));
+    const entry = await lookUpOnce(parts.cache, req, principal.userId, responseCacheKey(req.url!, principal.scopes));
     const route = entry?.route;
     const rule = route === undefined ? undefined : parts.routes.get(route);
     if (!entry || route === undefined || !rule || (rule !== "public" && refusal(rule, principal))) return undefined;

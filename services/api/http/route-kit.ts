@@ -16,6 +16,7 @@ import { forbidden, HttpError, notFound, unauthorized } from "./errors";
 import { allowOn } from "./method-not-allowed";
 import { ERROR_SCHEMA } from "./openapi";
 import type { RateLimiters } from "./rate-limits";
+import { lookUpOnce } from "./cache-lookup";
 import { namesEtag, writeCached } from "./cached-reply";
 import { responseCacheKey } from "./response-cache-key";
 
@@ -161,7 +162,7 @@ export class ApiRouter {
       // A hit was stored by this route after the same URL passed validation, so it is looked up first.
       const cacheKey = cacheable && principal ? responseCacheKey(req.originalUrl, principal.scopes) : undefined;
       if (cacheKey && principal) {
-        const hit = await cache.get(principal.userId, cacheKey);
+        const hit = await lookUpOnce(cache, req, principal.userId, cacheKey);
         runtime.metrics.cacheLookups.inc({ result: hit ? "hit" : "miss" });
         if (hit) {
           sendCached(req, res, hit, "HIT");

@@ -63,7 +63,7 @@ export class FallbackRateStore implements Store {
   }
 
   async increment(key: string): Promise<ClientRateLimitInfo> {
-    const store = await this.ready();
+    const store = this.active ?? (await this.ready());
     if (store) {
       try {
         return await store.increment(key);
@@ -75,7 +75,7 @@ export class FallbackRateStore implements Store {
   }
 
   async decrement(key: string): Promise<void> {
-    const store = await this.ready();
+    const store = this.active ?? (await this.ready());
     if (store) {
       try {
         await store.decrement(key);
@@ -94,7 +94,7 @@ export class FallbackRateStore implements Store {
   }
 
   async get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    const store = await this.ready();
+    const store = this.active ?? (await this.ready());
     if (store) {
       try {
         return await store.get(key);

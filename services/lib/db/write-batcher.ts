@@ -24,7 +24,7 @@ interface Waiting<I, O> {
 }
 
 export class WriteBatcher<I, O> {
-  private queue: Waiting<I, O>[] = [];
+  private readonly queue: Waiting<I, O>[] = [];
   private inFlight = false;
 
   constructor(private readonly options: WriteBatcherOptions<I, O>) {
@@ -43,9 +43,7 @@ export class WriteBatcher<I, O> {
     this.inFlight = true;
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.slice(0, this.options.maxBatch);
-        this.queue = this.queue.slice(batch.length);
-        await this.run(batch);
+        await this.run(this.queue.splice(0, this.options.maxBatch));
       }
     } finally {
       this.inFlight = false;

@@ -14,9 +14,9 @@ export const PROFILE_KEPT_MS = 1_000;
 const MAX_KEPT_PROFILES = 10_000;
 
 /** Whose copy: the owner's own, or the one every viewer who sees all shares (they read the same row). */
-function keyOf(id: string, viewer: Viewer | "all"): string {
-  return `${id} ${viewer === "all" || viewer.seesAll ? "*" : viewer.userId}`;
-}
+const SEES_ALL = "*";
+const keyOf = (id: string, whose: string): string => `${id} ${whose}`;
+const whoseCopy = (viewer: Viewer): string => (viewer.seesAll ? SEES_ALL : viewer.userId);
 
 /**
  * The profiles repository with get() kept PROFILE_KEPT_MS per profile and viewer. A copy is kept
@@ -33,15 +33,15 @@ export class KeptProfilesRepository extends OracleProfilesRepository {
     const stop = onProfileChange(({ id, ownerId }) => {
       const kept = copies.deref();
       if (!kept) return void stop();
-      kept.invalidate(keyOf(id, { userId: ownerId, seesAll: false }));
-      kept.invalidate(keyOf(id, "all"));
+      kept.invalidate(keyOf(id, ownerId));
+      kept.invalidate(keyOf(id, SEES_ALL));
     });
   }
 
   // A frozen copy: callers share it, and none may change what the next one reads.
   override get(id: string, viewer: Viewer, options: { includeDeleted?: boolean } = {}): Promise<Profile | null> {
     if (options.includeDeleted) return super.get(id, viewer, options);
-    return this.copies.get(keyOf(id, viewer), async () => {
+    return this.copies.get(keyOf(id, whoseCopy(viewer)), async () => {
       const profile = await super.get(id, viewer);
       return profile && Object.freeze(profile);
     });

@@ -24,7 +24,7 @@ import { NAME_SCRIPTS, type NameScript } from "../script/name-script";
 import { parseSystemChoice } from "../personal/numerology-system";
 import type { CalendarDate, NumerologySystem, NumerologySystemChoice } from "../reading-input";
 import { CHART_LOCALES, type Chart, type ChartInput, type ChartLetter, type ChartLocale, type ChartNumber, type ChartPart, type KarmicDebtFound, type LetterNumber, type NumberSet } from "./chart-types";
-import { BoundedCache } from "./bounded-cache";
+import { BoundedCache } from "../bounded-cache";
 import { freezeBirthPart, freezeNamePart, type BirthPart, type NamePart } from "./chart-parts";
 import { dayOrMonth, yearPart } from "./date-numbers";
 import { countedLetters, inWord, letterNumber, lettersWorking, sumOf } from "./name-letters";

@@ -9,7 +9,7 @@
 import anyAscii from "any-ascii";
 import { pinyin } from "pinyin-pro";
 import { InvalidInputError } from "../../../lib/errors";
-import { BoundedCache } from "../chart/bounded-cache";
+import { BoundedCache } from "../bounded-cache";
 import { getAbjadValue } from "../personal/abjad-table";
 import { foldedLetters, PYTHAGOREAN_SCORES } from "../personal/letter-tables";
 import { parseSystemChoice } from "../personal/numerology-system";

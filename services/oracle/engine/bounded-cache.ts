@@ -1,7 +1,7 @@
 /**
- * A small memo for the parts of a chart that depend on one input alone: a name's numbers (per
- * name, with a variant for the system asked for and the language) and a birth date's (per date,
- * with a variant for the language). Values are frozen (by the freezer the cache is made with,
+ * A small memo for what the engine derives from one input alone: a chart's name part (per name,
+ * with a variant for the system asked for and the language) and birth part (per date, with a
+ * variant for the language), a name's Latin form (script/read-name.ts). Values are frozen (by the freezer the cache is made with,
  * which knows their shape), so no caller can change what the next caller gets; when the cache
  * holds `capacity` values the oldest key goes, with all its variants.
  *
