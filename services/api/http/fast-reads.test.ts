@@ -42,6 +42,17 @@ function countExpress(express: Express): { readonly calls: number } {
   return seen;
 }
 
+/** Counts the calls of one method of an object until restored. */
+function countCalls<T extends object, K extends keyof T>(target: T, method: K): { readonly calls: number; restore(): void } {
+  const original = target[method] as unknown as (...args: unknown[]) => unknown;
+  const seen = { calls: 0, restore: () => void (target[method] = original as T[K]) };
+  target[method] = ((...args: unknown[]) => {
+    seen.calls++;
+    return original.apply(target, args);
+  }) as T[K];
+  return seen;
+}
+
 /** Headers that may differ between two identical requests: the clock, the connection, the limit's remaining count. */
 function comparable(res: request.Response): Record<string, unknown> {
   const { date: _date, connection: _c, "keep-alive": _k, ratelimit, ...rest } = res.headers;
@@ -168,39 +179,27 @@ for (const redisUrl of [undefined, "memory"] as const) {
     });
 
     it("a request the lane leaves to Express has its token checked once, not again by Express", async () => {
-      const revocations = api.deps.cacheLayer.revocations;
-      const isRevoked = revocations.isRevoked.bind(revocations);
-      let lookups = 0;
-      revocations.isRevoked = (...ids) => {
-        lookups++;
-        return isRevoked(...ids);
-      };
+      const lookups = countCalls(api.deps.cacheLayer.revocations, "isRevoked");
       try {
         const miss = await via("lane", alice, "/api/oracle/readings?limit=3");
         expect(miss.headers["x-cache"]).to.equal("MISS");
-        expect(lookups).to.equal(1);
+        expect(lookups.calls).to.equal(1);
       } finally {
-        revocations.isRevoked = isRevoked;
+        lookups.restore();
       }
     });
 
     it("a read the lane leaves to Express is looked up in the cache once, not again by its route", async () => {
-      const cache = api.deps.cacheLayer.cache;
-      const get = cache.get.bind(cache);
-      let lookups = 0;
-      cache.get = (...args) => {
-        lookups++;
-        return get(...args);
-      };
+      const lookups = countCalls(api.deps.cacheLayer.cache, "get");
       try {
         const miss = await via("lane", alice, "/api/oracle/readings?limit=4");
         expect(miss.headers["x-cache"]).to.equal("MISS");
-        expect(lookups).to.equal(1);
+        expect(lookups.calls).to.equal(1);
         const hit = await via("lane", alice, "/api/oracle/readings?limit=4");
         expect(hit.headers["x-cache"]).to.equal("HIT");
-        expect(lookups).to.equal(2);
+        expect(lookups.calls).to.equal(2);
       } finally {
-        cache.get = get;
+        lookups.restore();
       }
     });
 
