@@ -12,6 +12,7 @@ import { createOpenApiRegistry, openApiRouter } from "./http/openapi";
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters } from "./http/rate-limits";
 import { isBotService } from "./telegram/bot-auth";
 import "./http/request-augment";
+import { RouteTable } from "./http/route-table";
 import { ApiRouter, type AuthRule, type RouteModule, type RouteRuntime } from "./http/route-kit";
 import { securityMiddleware } from "./http/security";
 import { webPageRouter } from "./http/web-page";
@@ -47,6 +48,8 @@ export interface ApiApp {
   readonly metrics: ApiMetrics;
   readonly authenticator: Authenticator;
   readonly limiters: RateLimiters;
+  /** The routes at fixed paths, found without Express's walk through the routers. */
+  readonly table: RouteTable;
   /** Releases what the app itself holds (limiter timers); the deps are closed by whoever made them. */
   close(): void;
 }
@@ -101,7 +104,9 @@ export function createApp(given: ApiDeps, modules: readonly RouteModule[] = ROUT
   app.all(WS_PATH, allowOn(["get"]));
 
   const cachedReads = new Map<string, AuthRule>();
+  const table = new RouteTable();
   const runtime: RouteRuntime = {
+    table,
     deps,
     registry,
     limiters,
@@ -109,6 +114,8 @@ export function createApp(given: ApiDeps, modules: readonly RouteModule[] = ROUT
     cachedReads,
     audit: (req, entry) => recordAudit(deps.repos.audit, logger, req, entry),
   };
+  // Filled by the modules below before any request arrives.
+  app.use(table.middleware());
   for (const module of modules) {
     const router = new ApiRouter(module.base, module.tag, runtime);
     module.register(router);
@@ -133,6 +140,7 @@ export function createApp(given: ApiDeps, modules: readonly RouteModule[] = ROUT
     metrics,
     authenticator,
     limiters,
+    table,
     close: () => {
       limiters.shutdown();
       authenticator.close();

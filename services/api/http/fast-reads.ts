@@ -9,6 +9,7 @@ import { namesEtag, writeCached } from "./cached-reply";
 import type { LimitOutcome, RateLimiters } from "./rate-limits";
 import { plainPath, responseCacheKey } from "./response-cache-key";
 import { refusal, type AuthRule } from "./route-kit";
+import { patternSource } from "./route-table";
 
 export interface FastReadParts {
   readonly authenticator: Authenticator;
@@ -90,7 +91,7 @@ export function withFastReads(express: http.RequestListener, parts: FastReadPart
  * Express matches them): other reads go straight to Express, without a cache lookup of their own.
  */
 function pathsOf(patterns: Iterable<string>): RegExp {
-  const shapes = [...patterns].map((p) => p.replace(/[.+?^${}()|[\]\\*]/g, "\\$&").replace(/\/:[A-Za-z0-9_]+/g, "/[^/]+"));
+  const shapes = [...patterns].map(patternSource);
   return shapes.length === 0 ? /^(?!)/ : new RegExp(`^(?:${shapes.join("|")})/?$`, "i");
 }
 

@@ -19,6 +19,7 @@ import type { RateLimiters } from "./rate-limits";
 import { lookUpOnce } from "./cache-lookup";
 import { namesEtag, writeCached } from "./cached-reply";
 import { responseCacheKey } from "./response-cache-key";
+import type { RouteTable } from "./route-table";
 
 /**
  * The route toolkit: one declaration per route gives its Express handler, its request validation
@@ -96,6 +97,8 @@ export interface RouteRuntime {
    * those whose Express path between authentication and the cache lookup is requireAuth alone.
    */
   readonly cachedReads?: Map<string, AuthRule>;
+  /** Every route in mount order, for the app's table of fixed paths (services/api/http/route-table.ts). */
+  readonly table?: RouteTable;
   audit(req: Request, entry: AuditEntry): Promise<void>;
 }
 
@@ -132,7 +135,7 @@ export class ApiRouter {
   route<P extends AnyObject | undefined = undefined, Q extends AnyObject | undefined = undefined, B extends ZodType | undefined = undefined, R extends ZodType | undefined = undefined, A extends AuthRule = AuthRule>(
     spec: RouteSpec<P, Q, B, R, A>,
   ): void {
-    const pattern = `${this.base}${spec.path === "/" ? "" : spec.path}` || "/";
+    const pattern = this.patternOf(spec.path);
     this.document(spec, pattern);
     const handlers: RequestHandler[] = [markRoute(pattern)];
     if (spec.auth !== "public") handlers.push(requireAuth(spec.auth));
@@ -141,13 +144,22 @@ export class ApiRouter {
     handlers.push(this.handle(spec, pattern));
     if (spec.method === "get" && spec.cache && !spec.rateLimit && !spec.middleware?.length) this.runtime.cachedReads?.set(pattern, spec.auth);
     this.router[spec.method](spec.path, ...handlers);
+    this.runtime.table?.add(spec.method, this.base, pattern, handlers);
     if (!this.methods.has(spec.path)) this.methods.set(spec.path, new Set());
     this.methods.get(spec.path)!.add(spec.method);
   }
 
   /** After the module's routes: a known path asked with another method answers 405 with Allow. */
   finish(): void {
-    for (const [path, methods] of this.methods) this.router.all(path, allowOn(methods));
+    for (const [path, methods] of this.methods) {
+      this.router.all(path, allowOn(methods));
+      this.runtime.table?.add("all", this.base, this.patternOf(path), []);
+    }
+  }
+
+  /** A path under this module as the app sees it. */
+  private patternOf(path: string): string {
+    return `${this.base}${path === "/" ? "" : path}` || "/";
   }
 
   private handle<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends ZodType | undefined, R extends ZodType | undefined, A extends AuthRule>(
@@ -258,7 +270,18 @@ function send(res: Response, principal: Principal | undefined, answer: Answer): 
   if (answer.kind === "sent") return;
   if (principal) res.setHeader("Cache-Control", "private, no-cache");
   if (answer.kind === "empty") res.status(204).end();
-  else res.status(answer.status).type("application/json").send(answer.text);
+  else writeJson(res, answer.status, answer.text);
+}
+
+/**
+ * JSON text with the headers res.send gives it (Content-Type with its charset, Content-Length),
+ * in one writeHead: a route's answer carries no ETag and no Last-Modified, so res.send's freshness
+ * check could never answer 304 for it, and its content-type lookup would find the same type each time.
+ */
+function writeJson(res: http.ServerResponse, status: number, text: string): void {
+  const body = Buffer.from(text, "utf8");
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": body.length });
+  res.end(body);
 }
 
 /** Records the route pattern for metrics (never the raw URL, whose ids would explode the label set). */
