@@ -5,7 +5,6 @@ import { recordAudit } from "./audit";
 import { Authenticator } from "./auth/authenticator";
 import type { ApiDeps } from "./deps";
 import { errorConverter, notFoundHandler } from "./http/error-converter";
-import { expressServerOptions } from "./http/express-server";
 import { withFastLiveness } from "./http/fast-liveness";
 import { withFastReads } from "./http/fast-reads";
 import { allowOn, methodNotAllowed } from "./http/method-not-allowed";
@@ -46,8 +45,6 @@ export interface ApiApp {
   readonly app: Express;
   /** What the HTTP server runs: the app, with the liveness probe and cached reads answered ahead of Express. */
   readonly handler: http.RequestListener;
-  /** The HTTP server's options: requests and responses made with Express's prototypes (services/api/http/express-server.ts). */
-  readonly serverOptions: http.ServerOptions;
   readonly metrics: ApiMetrics;
   readonly authenticator: Authenticator;
   readonly limiters: RateLimiters;
@@ -140,7 +137,6 @@ export function createApp(given: ApiDeps, modules: readonly RouteModule[] = ROUT
   return {
     app,
     handler,
-    serverOptions: expressServerOptions(app),
     metrics,
     authenticator,
     limiters,

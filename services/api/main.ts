@@ -52,7 +52,7 @@ export const main: ServiceMain = async ({ config, logger, lifecycle, together })
   }
 
   const api = createApp({ config, logger, db, repos: createRepositories(db, cipher), cacheLayer, oracle, registry: createRegistry("api"), events });
-  const server = http.createServer(api.serverOptions, api.handler);
+  const server = http.createServer(api.handler);
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const drain = trackForDrain(server);

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     limits: { general: UNLIMITED, ai: UNLIMITED, login: UNLIMITED },
     env: { LOG_LEVEL: "error" },
   });
-  const server = http.createServer(api.api.serverOptions, api.api.handler);
+  const server = http.createServer(api.api.handler);
   server.keepAliveTimeout = 65_000;
   // As main.ts builds it: every request passes the drain's bookkeeping.
   trackForDrain(server);
