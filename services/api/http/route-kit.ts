@@ -153,7 +153,7 @@ export class ApiRouter {
   finish(): void {
     for (const [path, methods] of this.methods) {
       this.router.all(path, allowOn(methods));
-      this.runtime.table?.add("all", this.base, this.patternOf(path), []);
+      this.runtime.table?.addAnyMethod(this.patternOf(path));
     }
   }
 

@@ -35,6 +35,8 @@ function buildApp(withTable: boolean): { app: Express; table: RouteTable; walked
         ["get", "/fail", [() => { throw failure; }]],
         ["get", "/reject", [async () => { await Promise.resolve(); throw failure; }]],
         ["get", "/next-error", [(_req, _res, next) => next(failure)]],
+        // next(null) is no error to Express: the route goes on.
+        ["get", "/next-null", [(_req, _res, next) => next(null), echo("after next(null)")]],
         // A module's 405 for its paths, as route-kit's finish() adds it.
         ["all", "/echo", [(_req, res) => void res.status(405).json({ error: "method not allowed" })]],
       ],
@@ -47,7 +49,9 @@ function buildApp(withTable: boolean): { app: Express; table: RouteTable; walked
     const router = express.Router();
     for (const [method, path, handlers] of routes) {
       (router as unknown as Record<string, (p: string, ...h: RequestHandler[]) => void>)[method]!(path, ...handlers);
-      table.add(method, base, `${base}${path === "/" ? "" : path}`, handlers);
+      const pattern = `${base}${path === "/" ? "" : path}`;
+      if (method === "all") table.addAnyMethod(pattern);
+      else table.add(method, base, pattern, handlers);
     }
     app.use(base, router);
   }
@@ -68,6 +72,7 @@ const REQUESTS: readonly { readonly method: "get" | "post"; readonly url: string
   { method: "get", url: "/api/t/fail" },
   { method: "get", url: "/api/t/reject" },
   { method: "get", url: "/api/t/next-error" },
+  { method: "get", url: "/api/t/next-null" },
   { method: "get", url: "/api/u?page=2" },
   { method: "get", url: "/api/u" },
   { method: "get", url: "/api/nowhere" },
@@ -94,11 +99,12 @@ describe("RouteTable", () => {
     expect((await send(withTable.app, { method: "get", url: "/api/u?page=2" })).body).to.deep.include({ url: "/?page=2", baseUrl: "/api/u", path: "/" });
     // An error leaves the route with the app's own url, as it leaves Express's router.
     expect((await send(withTable.app, { method: "get", url: "/api/t/reject" })).body).to.deep.equal({ error: "refused", url: "/api/t/reject", baseUrl: "" });
+    expect((await send(withTable.app, { method: "get", url: "/api/t/next-null" })).body).to.deep.include({ name: "after next(null)" });
   });
 
   it("sends only the registered fixed paths past the routers; parameters, other spellings and a path an earlier pattern matches go through them", async () => {
     const { app, table, walked } = buildApp(true);
-    expect(table.keys()).to.have.members(["POST /api/t/echo", "GET /api/t/fail", "GET /api/t/reject", "GET /api/t/next-error", "GET /api/u"]);
+    expect(table.keys()).to.have.members(["POST /api/t/echo", "GET /api/t/fail", "GET /api/t/reject", "GET /api/t/next-error", "GET /api/t/next-null", "GET /api/u"]);
     for (const r of REQUESTS) await send(app, r);
     expect(walked).to.deep.equal(["POST /api/t/echo/", "POST /API/T/ECHO", "GET /api/t/echo", "GET /api/t/items/7", "GET /api/t/items/special", "GET /api/nowhere"]);
   });

@@ -10,26 +10,31 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
  * route's handlers, with what Express's mounted router would have set (baseUrl, the url under the
  * base, empty params); any other request, and a path an earlier route could also match, goes on
  * to the routers as before. An error leaves for the app's error handlers, as it would from the
- * router. services/api/http/route-table.test.ts holds the two paths alike.
+ * router. A route's last handler answers or throws (the toolkit's always does); next("route") and
+ * next("router") are not for these routes. services/api/http/route-table.test.ts holds the two
+ * paths alike.
  */
+const ANY_METHOD = "*";
+
 export class RouteTable {
   private readonly routes = new Map<string, { readonly base: string; readonly handlers: readonly RequestHandler[] }>();
   /** Patterns registered so far in mount order, each with its method: a later fixed path they match is Express's to decide. */
   private readonly earlier: { readonly method: string; readonly shape: RegExp }[] = [];
 
-  /**
-   * Called for every route in the order Express mounts them; method "all" for a handler of every
-   * method (a module's 405 answers), which the table never answers but which shadows later routes.
-   */
+  /** Called for every route in the order Express mounts them. */
   add(method: string, base: string, pattern: string, handlers: readonly RequestHandler[]): void {
     const upper = method.toUpperCase();
-    const key = `${upper} ${pattern}`;
-    const shadowed = this.earlier.some((e) => (e.method === upper || e.method === "ALL") && e.shape.test(pattern));
-    if (upper !== "ALL" && !pattern.includes(":") && !shadowed) this.routes.set(key, { base, handlers });
+    const shadowed = this.earlier.some((e) => (e.method === upper || e.method === ANY_METHOD) && e.shape.test(pattern));
+    if (!pattern.includes(":") && !shadowed) this.routes.set(`${upper} ${pattern}`, { base, handlers });
     this.earlier.push({ method: upper, shape: patternShape(pattern) });
   }
 
-  /** The fixed paths the table answers, "METHOD /path" (for tests and the OpenAPI check). */
+  /** A handler of every method at a pattern (a module's 405 answers): never answered here, but it shadows later routes. */
+  addAnyMethod(pattern: string): void {
+    this.earlier.push({ method: ANY_METHOD, shape: patternShape(pattern) });
+  }
+
+  /** The fixed paths the table answers, "METHOD /path". */
   keys(): string[] {
     return [...this.routes.keys()];
   }
@@ -50,13 +55,14 @@ export class RouteTable {
       req.url = under.startsWith("/") ? under : `/${under}`;
       req.params = {};
       let index = 0;
+      // As Express's layers read next's argument: anything falsy (next(), next(null)) goes on.
       const step = (err?: unknown): void => {
-        const handler = err === undefined ? handlers[index++] : undefined;
+        const handler = err ? undefined : handlers[index++];
         if (!handler) {
           // Leaving the route: back to the app's own url, for its error handlers (or its 404).
           req.url = url;
           req.baseUrl = "";
-          next(err);
+          next(err || undefined);
           return;
         }
         run(handler, req, res, step);

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { makeProfile, makeUser, viewerOf } from "../../testing/fixtures";
+import { countingDatabase } from "../../testing/counting-database";
 import { testCipher } from "../../testing/test-cipher";
 import { useTestDatabase } from "../../testing/test-database";
-import type { Database } from "../database";
 import { createRepositories, type Repositories } from ".";
 import type { UserRecord } from "./users";
 
@@ -14,21 +14,15 @@ describe("profiles kept a moment by this process", function () {
   let bob: UserRecord;
   let admin: UserRecord;
   /** Profile reads that reached the database. */
-  let reads: number;
+  let reads: ReturnType<typeof countingDatabase>;
 
   before(async () => {
-    const counted: Database = {
-      ...t.db,
-      query: (text, params) => {
-        if (text.startsWith("SELECT") && text.includes("FROM oracle_users p")) reads++;
-        return t.db.query(text, params);
-      },
-    };
-    repos = createRepositories(counted, await testCipher());
+    reads = countingDatabase(t.db, (text) => text.startsWith("SELECT") && text.includes("FROM oracle_users p"));
+    repos = createRepositories(reads.db, await testCipher());
     [alice, bob, admin] = [await makeUser(repos), await makeUser(repos), await makeUser(repos, { role: "admin" })];
   });
   beforeEach(() => {
-    reads = 0;
+    reads.count = 0;
   });
 
   it("reads a profile once for the reads that follow, handing a copy nobody can change", async () => {
@@ -36,7 +30,7 @@ describe("profiles kept a moment by this process", function () {
     const first = await repos.profiles.get(p.id, viewerOf(alice));
     const again = await repos.profiles.get(p.id, viewerOf(alice));
     expect(again).to.deep.equal(p);
-    expect(reads).to.equal(1);
+    expect(reads.count).to.equal(1);
     expect(Object.isFrozen(first)).to.equal(true);
   });
 
@@ -47,7 +41,7 @@ describe("profiles kept a moment by this process", function () {
     expect(asBob).to.equal(null);
     expect(await repos.profiles.get(p.id, viewerOf(bob))).to.equal(null);
     expect((await repos.profiles.get(p.id, viewerOf(admin)))?.id).to.equal(p.id);
-    expect(reads).to.equal(4);
+    expect(reads.count).to.equal(4);
   });
 
   it("an update made in this process is seen at once, by the owner and by whoever sees all, whichever repository made it", async () => {

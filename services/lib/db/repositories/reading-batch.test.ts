@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { makeProfile, makeUser, viewerOf } from "../../testing/fixtures";
+import { countingDatabase } from "../../testing/counting-database";
 import { testCipher } from "../../testing/test-cipher";
 import { useTestDatabase } from "../../testing/test-database";
 import { ConflictError } from "../errors";
 import { InvalidInputError } from "../../errors";
-import type { Database } from "../database";
 import { createRepositories, type Repositories } from ".";
 import type { NewReading } from "./readings";
 import type { UserRecord } from "./users";
@@ -16,22 +16,15 @@ describe("readings created together", function () {
   let repos: Repositories;
   let owner: UserRecord;
   /** The INSERT statements into oracle_readings the repositories sent. */
-  let inserts: number;
+  let inserts: ReturnType<typeof countingDatabase>;
 
   before(async () => {
-    // The Database as the repositories see it, counting the inserts that reach it.
-    const counted: Database = {
-      ...t.db,
-      query: (text, params) => {
-        if (text.includes("INSERT INTO oracle_readings")) inserts++;
-        return t.db.query(text, params);
-      },
-    };
-    repos = createRepositories(counted, await testCipher());
+    inserts = countingDatabase(t.db, (text) => text.includes("INSERT INTO oracle_readings"));
+    repos = createRepositories(inserts.db, await testCipher());
     owner = await makeUser(repos);
   });
   beforeEach(() => {
-    inserts = 0;
+    inserts.count = 0;
   });
 
   const reading = (i: number, extra: Partial<NewReading> = {}): NewReading => ({
@@ -56,7 +49,7 @@ describe("readings created together", function () {
     ];
     const made = await Promise.all(asked.map((r) => repos.readings.create(r)));
     // The first goes at once; the seven asked meanwhile go together.
-    expect(inserts).to.equal(2);
+    expect(inserts.count).to.equal(2);
     made.forEach((m, i) => {
       expect(m.id).to.equal(asked[i]!.id);
       expect(m.signValue).to.equal(`moment ${i}`);
@@ -90,12 +83,12 @@ describe("readings created together", function () {
 
   it("a reading the database refuses fails alone; the others of its batch are stored", async () => {
     const taken = (await repos.readings.create(reading(0))).id;
-    inserts = 0;
+    inserts.count = 0;
     const asked = [reading(1), reading(2, { signValue: "x".repeat(201) }), reading(3, { id: taken }), reading(4), reading(5, { profileId: randomUUID() })];
     const settled = await Promise.allSettled(asked.map((r) => repos.readings.create(r)));
     expect(settled.map((s) => s.status)).to.deep.equal(["fulfilled", "rejected", "rejected", "fulfilled", "rejected"]);
     // The first alone, the other four together, refused, then each of them alone.
-    expect(inserts).to.equal(6);
+    expect(inserts.count).to.equal(6);
     expect((settled[1] as PromiseRejectedResult).reason).to.be.instanceOf(InvalidInputError);
     expect((settled[1] as PromiseRejectedResult).reason.field).to.equal("sign_value");
     expect((settled[2] as PromiseRejectedResult).reason).to.be.instanceOf(ConflictError);
@@ -109,7 +102,7 @@ describe("readings created together", function () {
   it("inside a transaction each reading is its own statement", async () => {
     const made = await t.db.transaction(async (tx) => {
       const inTx = createRepositories(
-        { query: (text, params) => (text.includes("INSERT INTO oracle_readings") && inserts++, tx.query(text, params)) },
+        { query: (text, params) => (text.includes("INSERT INTO oracle_readings") && inserts.count++, tx.query(text, params)) },
         await testCipher(),
       );
       const out = [];
@@ -117,6 +110,6 @@ describe("readings created together", function () {
       return out;
     });
     expect(made.map((m) => m.signValue)).to.deep.equal(["moment 1", "moment 2", "moment 3"]);
-    expect(inserts).to.equal(3);
+    expect(inserts.count).to.equal(3);
   });
 });
