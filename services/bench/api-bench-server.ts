@@ -1,6 +1,6 @@
 /**
  * The server side of `nps bench api`, run as its own process so the load generator does not share
- * its event loop: a bare node:http hello-world and the full API (createApp on a scratch database,
+ * its event loop: a bare node:http hello-world, the answer replay (./answer-replay.ts) and the full API (createApp on a scratch database,
  * Redis when REDIS_URL is set, the Oracle in-process as `nps start` runs it) on free ports. It seeds a signed-in bench
  * account with a page of readings, prints one JSON line describing itself, and runs until killed.
  */
@@ -17,9 +17,12 @@ import { listen } from "../lib/side-http";
 import { createTestDatabase } from "../lib/testing/test-database";
 import { startTestApi } from "../api/testing/api-harness";
 import { HISTORY_SEED_READINGS } from "./api-bench-scenarios";
+import { answerReplayServer } from "./answer-replay";
 
 export interface BenchServerInfo {
   readonly bareUrl: string;
+  /** Bare node:http answering each scenario's own answer (./answer-replay.ts). */
+  readonly replayUrl: string;
   readonly apiUrl: string;
   readonly token: string;
   /** "METHOD /openapi/path" of every route the API serves, so scenarios can tell whether theirs exists. */
@@ -55,6 +58,8 @@ async function main(): Promise<void> {
     res.end('{"status":"healthy"}');
   });
   const barePort = await listen(bare, 0, "127.0.0.1");
+  const replay = answerReplayServer();
+  const replayPort = await listen(replay, 0, "127.0.0.1");
 
   const scratch = await scratchDatabase();
   const redisUrl = process.env.REDIS_URL;
@@ -86,12 +91,13 @@ async function main(): Promise<void> {
   const doc = (await (await fetch(`${apiUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
 
-  const info: BenchServerInfo = { bareUrl: `http://127.0.0.1:${barePort}`, apiUrl, token, routes, database: scratch.label, redis: redisUrl ? "redis" : "memory" };
+  const info: BenchServerInfo = { bareUrl: `http://127.0.0.1:${barePort}`, replayUrl: `http://127.0.0.1:${replayPort}`, apiUrl, token, routes, database: scratch.label, redis: redisUrl ? "redis" : "memory" };
   process.stdout.write(`${JSON.stringify(info)}\n`);
 
   const stop = async () => {
     server.close();
     bare.close();
+    replay.close();
     await api.close();
     await scratch.drop();
     process.exit(0);

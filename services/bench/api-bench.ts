@@ -2,7 +2,9 @@
  * `nps bench api`: the API's throughput under autocannon at 50 connections. The servers run in a
  * child process (api-bench-server.ts); this process only generates load. Each scenario is measured
  * in rounds alternating with a bare node:http hello-world on the same machine at the same moment,
- * so the ratio says what the API's stack costs; each side keeps its best round.
+ * so the ratio says what the API's stack costs; each side keeps its best round. The same rounds load
+ * bare node:http giving the scenario's own answer and nothing else (./answer-replay.ts): the
+ * ceiling that answer's size sets on any server.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -10,6 +12,7 @@ import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import type { BenchServerInfo } from "./api-bench-server";
 import { SCENARIOS, type ApiScenario } from "./api-bench-scenarios";
+import { keepAnswer, type KeptAnswer } from "./answer-replay";
 import { progressReporter } from "./measure";
 
 export const CONNECTIONS = 50;
@@ -24,6 +27,14 @@ export interface Measured {
   readonly p99_ms: number;
 }
 
+/** Bare node:http giving the scenario's own answer (read the request, serialize, send; nothing else). */
+export interface AnswerOnly extends Measured {
+  /** Its rate as a share of the hello-world's in the same rounds: no server giving this answer passes it. */
+  readonly ratio: number;
+  /** The answer's size in UTF-8 bytes. */
+  readonly bytes: number;
+}
+
 export type ScenarioResult =
   | {
       readonly name: ApiScenario["name"];
@@ -31,6 +42,7 @@ export type ScenarioResult =
       readonly api: Measured;
       readonly bare: Measured;
       readonly ratio: number;
+      readonly answer_only: AnswerOnly;
       readonly goal: ApiScenario["goal"];
       readonly meets_goal: boolean;
     }
@@ -81,6 +93,17 @@ async function load(url: string, seconds: number, init: { method?: "GET" | "POST
 
 const better = (a: Measured | undefined, b: Measured): Measured => (!a || b.requests_per_second > a.requests_per_second ? b : a);
 
+/** a's rate as a share of b's, to three places. */
+const shareOf = (a: Measured, b: Measured): number => Math.round((a.requests_per_second / b.requests_per_second) * 1000) / 1000;
+
+/** One answer of the scenario's request, as the API gives it, for the replay to give under load. */
+async function sampleAnswer(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ answer: KeptAnswer; bytes: number }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  if (res.status < 200 || res.status > 299) throw new Error(`${init.method} ${url} answered ${res.status}: ${text}`);
+  return { answer: { status: res.status, body: JSON.parse(text) as unknown }, bytes: Buffer.byteLength(text, "utf8") };
+}
+
 export async function runApiBench(opts: ApiBenchOptions, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<ApiBenchResult> {
   const progress = progressReporter();
   const seconds = opts.quick ? 3 : 8;
@@ -103,21 +126,29 @@ export async function runApiBench(opts: ApiBenchOptions, out: (s: string) => voi
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       };
       const target = `${info.apiUrl}${scenario.path}`;
+      const sample = await sampleAnswer(target, init);
+      const replay = `${info.replayUrl}/${scenario.name}`;
+      await keepAnswer(info.replayUrl, scenario.name, sample.answer);
       progress(`${scenario.name}: warming up`);
       await load(info.bareUrl, 1);
+      await load(replay, 1, init);
       await load(target, 1, init);
       let api: Measured | undefined;
       let bare: Measured | undefined;
+      let answerAlone: Measured | undefined;
       for (let r = 1; r <= rounds; r++) {
         progress(`${scenario.name} round ${r}/${rounds}: bare node:http`);
         bare = better(bare, await load(info.bareUrl, seconds));
+        progress(`${scenario.name} round ${r}/${rounds}: its answer alone`);
+        answerAlone = better(answerAlone, await load(replay, seconds, init));
         progress(`${scenario.name} round ${r}/${rounds}: API`);
         api = better(api, await load(target, seconds, init));
       }
-      const ratio = Math.round((api!.requests_per_second / bare!.requests_per_second) * 1000) / 1000;
+      const ratio = shareOf(api!, bare!);
+      const answer_only: AnswerOnly = { ...answerAlone!, ratio: shareOf(answerAlone!, bare!), bytes: sample.bytes };
       const { ratio: ratioGoal, p99Ms } = scenario.goal;
       const meets = (ratioGoal === undefined || ratio >= ratioGoal) && (p99Ms === undefined || api!.p99_ms < p99Ms);
-      scenarios.push({ name: scenario.name, status: "measured", api: api!, bare: bare!, ratio, goal: scenario.goal, meets_goal: meets });
+      scenarios.push({ name: scenario.name, status: "measured", api: api!, bare: bare!, ratio, answer_only, goal: scenario.goal, meets_goal: meets });
     }
   } finally {
     progress("");
@@ -141,7 +172,8 @@ function render(result: ApiBenchResult): string {
     lines.push(
       `${s.name.padEnd(24)} ${String(s.api.requests_per_second).padStart(7)} req/s  p99 ${String(s.api.p99_ms).padStart(4)} ms` +
         `   bare ${String(s.bare.requests_per_second).padStart(7)} req/s  p99 ${String(s.bare.p99_ms).padStart(4)} ms` +
-        `   ${(s.ratio * 100).toFixed(1)}% of bare (${goal}: ${s.meets_goal ? "met" : "NOT met"})`,
+        `   ${(s.ratio * 100).toFixed(1)}% of bare (${goal}: ${s.meets_goal ? "met" : "NOT met"})` +
+        `   its ${s.answer_only.bytes}-byte answer alone ${s.answer_only.requests_per_second} req/s, ${(s.answer_only.ratio * 100).toFixed(1)}% of bare`,
     );
   }
   return `${lines.join("\n")}\n`;
