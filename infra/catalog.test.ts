@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
+import { API_NODE_OPTIONS } from "../services/api/node-options";
 import { ENV_VARS } from "../services/lib/config/env-spec";
 import { loadConfig } from "../services/lib/config/load-config";
 import { HEALTH_PATHS } from "../services/lib/health-paths";
@@ -31,6 +33,13 @@ describe("the catalog", () => {
   it("declares every NPS service and the web page, each service run by nps start --only <name>", () => {
     expect(Object.keys(WORKLOADS)).to.have.members([...SERVICE_NAMES, "web"]);
     for (const name of SERVICE_NAMES) expect(WORKLOADS[name].command).to.deep.equal(["nps", "start", "--only", name]);
+  });
+
+  it("runs the API's containers with its Node.js flags, which node accepts in NODE_OPTIONS", () => {
+    expect(serviceEnv("api", wiring()).NODE_OPTIONS).to.deep.equal({ value: API_NODE_OPTIONS });
+    // A flag node refuses there would stop every API container at start.
+    const run = spawnSync(process.execPath, ["-e", "0"], { env: { ...process.env, NODE_OPTIONS: API_NODE_OPTIONS }, encoding: "utf8" });
+    expect([run.status, run.stderr]).to.deep.equal([0, ""]);
   });
 
   it("sets only environment names declared in env-spec, for every service and target shape", () => {

@@ -1,5 +1,6 @@
 import { PORTS } from "../services/lib/ports";
 import { HEALTH_PATHS } from "../services/lib/health-paths";
+import { API_NODE_OPTIONS } from "../services/api/node-options";
 import { SERVICE_NAMES, type ServiceName } from "../services/lib/service-names";
 import type { EnvName } from "../services/lib/config/env-spec";
 import { DATA_PARTS, SERVICE_USES, type PlatformPart } from "../services/lib/service-uses";
@@ -220,7 +221,8 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadEntry>> = {
         .plain("DEBUG", false)
         .plain("NPS_MIGRATE_ON_START", w.migrateOnStart ?? true)
         // The scheduler service runs the daily readings; one place, not once per API replica.
-        .plain("NPS_DAILY_SCHEDULER_ENABLED", false);
+        .plain("NPS_DAILY_SCHEDULER_ENABLED", false)
+        .plain("NODE_OPTIONS", API_NODE_OPTIONS);
       backupStoreEnv(w, e);
       // Where the stack gives it one, a backup it is asked for runs as the backup task (as the schema's owner).
       e.late("NPS_BACKUP_TASK_CLUSTER", w.backupTask?.cluster)

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { API_NODE_OPTIONS } from "../api/node-options";
 import type { BenchServerInfo } from "./api-bench-server";
 import { SCENARIOS, type ApiScenario } from "./api-bench-scenarios";
 import { keepAnswer, type KeptAnswer } from "./answer-replay";
@@ -58,7 +59,9 @@ export interface ApiBenchResult {
 function startServerProcess(): Promise<{ child: ChildProcess; info: BenchServerInfo }> {
   const ext = path.extname(__filename);
   const script = path.join(__dirname, `api-bench-server${ext}`);
-  const child = spawn(process.execPath, [...(ext === ".ts" ? ["--import", "tsx"] : []), script], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  // With the Node.js flags the API is deployed with, so the bench measures what runs.
+  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, API_NODE_OPTIONS].filter(Boolean).join(" ") };
+  const child = spawn(process.execPath, [...(ext === ".ts" ? ["--import", "tsx"] : []), script], { stdio: ["ignore", "pipe", "inherit"], env });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

@@ -102,6 +102,7 @@ export const ENV_VARS = [
   { name: "PORT", group: "Railway and runtime", description: "Port the platform exposes the API on (wins over API_PORT)" },
   { name: "RAILWAY_ENVIRONMENT", group: "Railway and runtime", description: "Railway environment name; production turns on the production checks" },
   { name: "NODE_ENV", default: "development", group: "Railway and runtime", description: "production turns on the production checks" },
+  { name: "NODE_OPTIONS", group: "Railway and runtime", description: "Node.js's own flags; the API's containers get a larger young generation (services/api/node-options.ts)" },
   { name: "PRODUCTION_DOMAIN", default: "", group: "Railway and runtime", description: "Custom domain for the deployment" },
   { name: "FORCE_HTTPS", default: "true", group: "Railway and runtime", description: "Send HSTS and treat forwarded http as insecure" },
   { name: "SWAGGER_ENABLED", default: "false", group: "Railway and runtime", description: "Serve Swagger UI at /docs" },
